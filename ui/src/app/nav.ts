@@ -1,0 +1,114 @@
+import {
+  Activity,
+  ChartColumn,
+  FileText,
+  Gauge,
+  HeartPulse,
+  LayoutDashboard,
+  RadioTower,
+  Receipt,
+  Send,
+  ShieldCheck,
+  type LucideIcon,
+} from 'lucide-react';
+
+/**
+ * The console's sections, in sidebar order. `arrivesWith` names the issue that builds a section not yet built;
+ * its route shows a placeholder saying so (never a fake screen). Remove it when the section ships.
+ */
+export interface NavSection {
+  path: string;
+  label: string;
+  icon: LucideIcon;
+  summary: string;
+  arrivesWith?: string;
+  group: 'operations' | 'insight' | 'platform';
+}
+
+export const NAV_GROUP_LABELS: Record<NavSection['group'], string> = {
+  operations: 'Operations',
+  insight: 'Insight',
+  platform: 'Platform',
+};
+
+export const NAV_SECTIONS: readonly NavSection[] = [
+  {
+    path: '/',
+    label: 'Dashboard',
+    icon: LayoutDashboard,
+    group: 'operations',
+    summary: 'Fleet overview: meters reporting, open alarms, VEE exceptions and command backlog at a glance.',
+    arrivesWith: 'the Analytics issue',
+  },
+  {
+    path: '/devices',
+    label: 'Devices',
+    icon: RadioTower,
+    group: 'operations',
+    summary: 'Gateways, concentrators and pulse modules: registry, lifecycle (install, replace, archive) and link status.',
+    arrivesWith: 'the System issue',
+  },
+  {
+    path: '/meters',
+    label: 'Meters',
+    icon: Gauge,
+    group: 'operations',
+    summary: 'Water, gas, heat and electricity meters with their service points, consumers and change history.',
+    arrivesWith: 'the System issue',
+  },
+  {
+    path: '/readings',
+    label: 'Readings',
+    icon: Activity,
+    group: 'operations',
+    summary: 'Raw and validated interval data, VEE exceptions with quality flags, imports and exports.',
+    arrivesWith: 'the Metering issue',
+  },
+  {
+    path: '/commands',
+    label: 'Commands',
+    icon: Send,
+    group: 'operations',
+    summary: 'Downlinks to devices (valve, time sync, configuration) and their lifecycle from queued to acknowledged.',
+    arrivesWith: 'the Metering issue',
+  },
+  {
+    path: '/billing',
+    label: 'Billing',
+    icon: Receipt,
+    group: 'insight',
+    summary: 'Tariffs and their versions, billing accounts, billing runs, invoices, credit notes and payments.',
+    arrivesWith: 'the Billing issue',
+  },
+  {
+    path: '/analytics',
+    label: 'Analytics',
+    icon: ChartColumn,
+    group: 'insight',
+    summary: 'Aggregates by hierarchy, anomalies (leak, theft, tamper, reverse flow), balance and loss analysis, forecasts.',
+    arrivesWith: 'the Analytics issue',
+  },
+  {
+    path: '/reports',
+    label: 'Reports',
+    icon: FileText,
+    group: 'insight',
+    summary: 'Report templates, schedules and delivery.',
+    arrivesWith: 'the Analytics issue',
+  },
+  {
+    path: '/admin',
+    label: 'Administration',
+    icon: ShieldCheck,
+    group: 'platform',
+    summary: 'Tenants, users, roles and permissions, API keys and the network hierarchy.',
+    arrivesWith: 'the System issue',
+  },
+  {
+    path: '/status',
+    label: 'System status',
+    icon: HeartPulse,
+    group: 'platform',
+    summary: 'Health of every service and data store, refreshed every 5 seconds.',
+  },
+];

@@ -1,0 +1,5 @@
+/** The one query-key factory of the status feature. */
+export const statusKeys = {
+  all: ['status'] as const,
+  health: () => [...statusKeys.all, 'health'] as const,
+};
