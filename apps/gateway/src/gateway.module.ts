@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { CoreModule } from '@app/common';
+import type { ProcessIdentity } from '@app/common';
+import type { GatewayConfig } from './config';
+import { DiagnosticsController } from './diagnostics/diagnostics.controller';
+import { HealthController } from './health/health.controller';
+import { HealthService, healthClientsProvider } from './health/health.service';
+import { RpcClientsModule } from './rpc/rpc-clients.module';
+
+@Module({})
+export class GatewayModule {
+  static register(config: GatewayConfig, identity: ProcessIdentity): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [CoreModule.forApp({ ...identity, config }), RpcClientsModule.register(config.REDIS_URL, config.RPC_TIMEOUT_MS)],
+      controllers: [HealthController, DiagnosticsController],
+      providers: [HealthService, healthClientsProvider],
+    };
+  }
+}

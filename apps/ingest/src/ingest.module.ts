@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { ClickHouseModule } from '@app/clickhouse';
+import { CoreModule, createHealthRpcController } from '@app/common';
+import type { ProcessIdentity } from '@app/common';
+import { MongoModule } from '@app/mongo';
+import type { IngestConfig } from './config';
+import { MqttModule } from './mqtt/mqtt.module';
+
+@Module({})
+export class IngestModule {
+  static register(config: IngestConfig, identity: ProcessIdentity): DynamicModule {
+    return {
+      module: IngestModule,
+      imports: [
+        CoreModule.forApp({ ...identity, config }),
+        ClickHouseModule.forService({
+          url: config.CLICKHOUSE_URL,
+          database: config.CLICKHOUSE_DB,
+          username: config.CLICKHOUSE_USER,
+          password: config.CLICKHOUSE_PASSWORD,
+        }),
+        MongoModule.forService(config.MONGO_URL),
+        MqttModule.register({
+          url: config.MQTT_URL,
+          username: config.MQTT_USERNAME,
+          password: config.MQTT_PASSWORD,
+          clientId: `headend-ingest-${identity.instance}`.slice(0, 64),
+        }),
+      ],
+      controllers: [createHealthRpcController('ingest')],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+import { CreateMeteringSchema1764000000000 } from './1764000000000-CreateMeteringSchema';
+
+/** Every migration of the metering schema, in order. New migrations are appended here. */
+export const METERING_MIGRATIONS = [CreateMeteringSchema1764000000000];

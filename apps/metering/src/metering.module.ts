@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { ClickHouseModule } from '@app/clickhouse';
+import { CoreModule, createHealthRpcController } from '@app/common';
+import type { ProcessIdentity } from '@app/common';
+import { MongoModule } from '@app/mongo';
+import { PostgresModule } from '@app/postgres';
+import type { MeteringConfig } from './config';
+import { meteringDataSourceSettings } from './database/data-source';
+import { DiagnosticsModule } from './diagnostics/diagnostics.module';
+
+@Module({})
+export class MeteringModule {
+  static register(config: MeteringConfig, identity: ProcessIdentity): DynamicModule {
+    return {
+      module: MeteringModule,
+      imports: [
+        CoreModule.forApp({ ...identity, config }),
+        PostgresModule.forService(meteringDataSourceSettings(config.DATABASE_URL)),
+        ClickHouseModule.forService({
+          url: config.CLICKHOUSE_URL,
+          database: config.CLICKHOUSE_DB,
+          username: config.CLICKHOUSE_USER,
+          password: config.CLICKHOUSE_PASSWORD,
+        }),
+        MongoModule.forService(config.MONGO_URL),
+        DiagnosticsModule,
+      ],
+      controllers: [createHealthRpcController('metering')],
+    };
+  }
+}

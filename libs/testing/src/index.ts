@@ -1,0 +1,4 @@
+export * from './browser';
+export * from './ports';
+export * from './services';
+export * from './stack';
