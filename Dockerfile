@@ -2,7 +2,6 @@
 #   node dist/apps/<app>/src/main.js   app = gateway | system | metering |
 #                                            billing | analytics | ingest
 #   node dist/tools/migrate.js         one-shot: database migrations
-#   node dist/tools/seed.js            one-shot: demo data
 #   node dist/tools/healthcheck.js <app>   health probe of a non-HTTP app
 #
 #   docker build -t open-headend .

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { ClickHouseModule } from '@app/clickhouse';
@@ -25,7 +26,9 @@ export class IngestModule {
           url: config.MQTT_URL,
           username: config.MQTT_USERNAME,
           password: config.MQTT_PASSWORD,
-          clientId: `headend-ingest-${identity.instance}`.slice(0, 64),
+          // Stable across restarts (the broker keeps this session's queue): INSTANCE_ID, else the host name.
+          // Two instances on one host need distinct INSTANCE_IDs.
+          clientId: `headend-ingest-${config.INSTANCE_ID ?? hostname()}`.slice(0, 64),
         }),
       ],
       controllers: [createHealthRpcController('ingest')],

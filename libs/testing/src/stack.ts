@@ -8,6 +8,13 @@ import { freePort, waitFor } from './ports';
 import { createTestPostgresDatabase, dropClickHouseDatabase, testServices, uniqueName } from './services';
 import type { TestDatabase } from './services';
 
+function withPassword(url: string, password: string | undefined): string {
+  if (!password) return url;
+  const parsed = new URL(url);
+  parsed.password = password;
+  return parsed.toString();
+}
+
 const ROOT = resolve(__dirname, '..', '..', '..');
 const DIST = join(ROOT, 'dist');
 
@@ -18,6 +25,8 @@ export interface StackOptions {
   apps?: readonly AppName[];
   /** Serve the built console (default false: API only). */
   ui?: boolean;
+  /** A password put into DATABASE_URL (local PostgreSQL trusts and ignores it): for secret-leak checks. */
+  databasePassword?: string;
 }
 
 export interface LogLine {
@@ -60,7 +69,7 @@ export class Stack {
       NODE_ENV: 'test',
       LOG_LEVEL: 'debug',
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-      DATABASE_URL: database.url,
+      DATABASE_URL: withPassword(database.url, options.databasePassword),
       CLICKHOUSE_URL: testServices.clickhouseUrl,
       CLICKHOUSE_DB: clickhouseDb,
       MQTT_URL: testServices.mqttUrl,
@@ -84,6 +93,22 @@ export class Stack {
       throw new Error(`${error instanceof Error ? error.message : String(error)}\n${tail}`);
     }
     return stack;
+  }
+
+  /** Stops the stack's own Redis (the RPC transport and BullMQ of this stack only). */
+  async stopRedis(): Promise<void> {
+    const redis = this.redis;
+    if (!redis) return;
+    this.redis = undefined;
+    const gone = new Promise((r) => redis.on('exit', r));
+    redis.kill('SIGKILL');
+    await gone;
+  }
+
+  /** Starts the stack's Redis again on the same port. */
+  async restartRedis(): Promise<void> {
+    await this.stopRedis();
+    await this.startRedis(Number(new URL(this.env.REDIS_URL).port));
   }
 
   private async startRedis(port: number): Promise<void> {
@@ -110,7 +135,7 @@ export class Stack {
   startApp(app: AppName, extraEnv: Record<string, string> = {}): void {
     if (this.processes.has(app)) throw new Error(`${app} is already running`);
     const child = spawn(process.execPath, [join(DIST, 'apps', app, 'src', 'main.js')], {
-      env: { ...this.env, ...extraEnv },
+      env: { INSTANCE_ID: `${this.clickhouseDb}-${app}`, ...this.env, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines = this.output.get(app) ?? [];
@@ -130,7 +155,9 @@ export class Stack {
     const running = this.processes.get(app);
     if (!running) return;
     running.child.kill(signal);
+    const forced = setTimeout(() => running.child.kill('SIGKILL'), 8000);
     await running.exited;
+    clearTimeout(forced);
     this.processes.delete(app);
   }
 
@@ -158,6 +185,11 @@ export class Stack {
       }
     }
     return out;
+  }
+
+  /** Waits for a log line of `app` that satisfies `predicate` (logs arrive over a pipe, after the fact). */
+  waitForLog(app: AppName, predicate: (line: LogLine) => boolean, timeoutMs = 5000): Promise<LogLine> {
+    return waitFor(`a matching ${app} log line`, async () => this.logs(app).find(predicate), timeoutMs, 50);
   }
 
   rawOutput(app: AppName): string {

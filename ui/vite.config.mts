@@ -7,8 +7,8 @@ const uiRoot = fileURLToPath(new URL('.', import.meta.url));
 const fromUi = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
 /**
- * Operator console. Build: `npx vite build --config ui/vite.config.ts` -> `ui/dist` (served by the gateway).
- * Dev: `npx vite --config ui/vite.config.ts`, with the gateway on :3000 answering `/api`.
+ * Operator console. Build: `npx vite build --config ui/vite.config.mts` -> `ui/dist` (served by the gateway).
+ * Dev: `npx vite --config ui/vite.config.mts`, with the gateway on :3000 answering `/api`.
  */
 export default defineConfig({
   root: uiRoot,
