@@ -40,8 +40,6 @@ else
   npm run -s build
   log "migrating"
   npm run -s migrate
-  log "seeding demo data"
-  npm run -s seed
   log "starting the services"
   bash scripts/apps.sh start
   wait_healthy
