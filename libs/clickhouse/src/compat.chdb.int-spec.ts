@@ -1,0 +1,196 @@
+/**
+ * Compatibility with current ClickHouse releases, through chdb (embedded ClickHouse, a temp directory):
+ * the platform migrations, every catalog query, the hostile-string round-trip and JSONEachRow rows
+ * must be accepted here as well as by the 18.16 server (the other *.int-spec.ts files).
+ */
+import { join } from 'node:path';
+import { Session } from 'chdb';
+import {
+  CLICKHOUSE_QUERY_CATALOG,
+  encodeRow,
+  ident,
+  join as joinSql,
+  loadMigrationFiles,
+  parseServerVersion,
+  runClickHouseMigrations,
+  sql,
+  versionAtLeast,
+} from '@app/clickhouse';
+import type { ServerVersion } from '@app/clickhouse';
+import { ChdbTarget, parseJsonEachRow } from '../test/chdb-target';
+import { HOSTILE_STRINGS, VERY_LONG_STRING } from '../test/hostile-strings';
+
+const PLATFORM_MIGRATIONS = join(__dirname, '..', 'migrations');
+
+describe('compatibility with a current ClickHouse (chdb)', () => {
+  let session: Session;
+  let version: ServerVersion;
+
+  beforeAll(async () => {
+    session = new Session();
+    version = await new ChdbTarget(session, 'default').serverVersion();
+  });
+  afterAll(() => session?.cleanup());
+
+  it('is a release newer than every version gate of the platform migrations', () => {
+    for (const file of loadMigrationFiles(PLATFORM_MIGRATIONS)) {
+      if (file.requires) expect(versionAtLeast(version, file.requires.major, file.requires.minor)).toBe(true);
+    }
+  });
+
+  describe('platform migrations', () => {
+    it('apply every statement of every file, gated ones included, and nothing on a second run', async () => {
+      const target = new ChdbTarget(session, 'platform');
+      const files = loadMigrationFiles(PLATFORM_MIGRATIONS);
+      const report = await runClickHouseMigrations(target, PLATFORM_MIGRATIONS);
+      expect(report.applied).toEqual(files.map((file) => file.name));
+      expect(report.skipped).toEqual([]);
+      for (const statement of files.flatMap((file) => file.statements)) expect(target.sent).toContain(statement);
+
+      const again = await runClickHouseMigrations(target, PLATFORM_MIGRATIONS);
+      expect(again.applied).toEqual([]);
+      expect(again.alreadyApplied).toEqual(report.applied);
+
+      const codecs = await target.query<{ table: string; name: string; compression_codec: string }>(
+        sql`SELECT table, name, compression_codec FROM system.columns
+            WHERE database = ${'platform'} AND compression_codec != '' ORDER BY table, name`,
+      );
+      expect(codecs.map((c) => `${c.table}.${c.name}`)).toEqual(['readings.value', 'uplinks.raw']);
+      expect(codecs.find((c) => c.name === 'raw')?.compression_codec).toMatch(/ZSTD\(3\)/);
+    });
+
+    it('record a gated file as skipped on an "18.16" server and apply it after the upgrade', async () => {
+      const real = new ChdbTarget(session, 'upgrade');
+      const old = {
+        database: real.database,
+        command: real.command.bind(real),
+        query: real.query.bind(real),
+        ensureDatabase: real.ensureDatabase.bind(real),
+        serverVersion: async () => parseServerVersion('18.16.1'),
+      };
+      const before = await runClickHouseMigrations(old, PLATFORM_MIGRATIONS);
+      expect(before.applied).toEqual(['0001_telemetry.sql']);
+      expect(before.skipped).toEqual(['0002_telemetry_codecs.sql']);
+      const after = await runClickHouseMigrations(real, PLATFORM_MIGRATIONS);
+      expect(after.applied).toEqual(['0002_telemetry_codecs.sql']);
+      expect(after.alreadyApplied).toEqual(['0001_telemetry.sql']);
+      const state = await real.query<{ name: string; last_status: string }>(
+        sql`SELECT name, toString(argMax(status, seq)) AS last_status FROM schema_migrations GROUP BY name ORDER BY name`,
+      );
+      expect(state).toEqual([
+        { name: '0001_telemetry.sql', last_status: 'applied' },
+        { name: '0002_telemetry_codecs.sql', last_status: 'applied' },
+      ]);
+    });
+
+    it('take JSONEachRow rows encoded the way ClickHouseStore.insert sends them', async () => {
+      const target = new ChdbTarget(session, 'platform');
+      const ts = new Date('2024-05-01T10:20:30.400Z');
+      const base = {
+        tenant_id: '3f1c2a9e-7d41-4c0b-9a55-2b8f0e6d1c77',
+        device_id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+        device_address: '70b3d5e75e001234',
+        ts,
+        received_at: ts,
+        quantity: 'volume',
+        unit: 'm3',
+        storage: 0,
+        tariff: 0,
+        register: "1.8.0 'quoted' \\",
+        codec: 'x/y',
+        source: 'lorawan',
+        deduplication_id: 'd1',
+      };
+      const body = [
+        { ...base, value: 1.25, version: 1n },
+        { ...base, value: 1.5, version: 2n },
+      ]
+        .map((row) => JSON.stringify(encodeRow(row)))
+        .join('\n');
+      target.exec(`INSERT INTO readings FORMAT JSONEachRow\n${body}`);
+      const rows = await target.query<{ ts: string; value: number; register: string }>(
+        sql`SELECT toString(ts) AS ts, value, register FROM readings FINAL`,
+      );
+      expect(rows).toEqual([{ ts: '2024-05-01 10:20:30', value: 1.5, register: base.register }]);
+    });
+  });
+
+  describe('query catalog', () => {
+    const target = (): ChdbTarget => new ChdbTarget(session, 'catalog');
+
+    beforeAll(async () => {
+      await target().ensureDatabase();
+    });
+
+    it.each(CLICKHOUSE_QUERY_CATALOG.map((entry) => [entry.name, entry] as const))('%s runs', async (_name, entry) => {
+      const statement = entry.build();
+      const output = target().exec(statement.text);
+      if (/^\s*(SELECT|WITH)\b/i.test(statement.text)) expect(Array.isArray(parseJsonEachRow(output))).toBe(true);
+    });
+
+    it('read back what the catalog recorded, exactly', async () => {
+      const rows = await target().query(
+        sql`SELECT name, toString(status) AS status_text, server_version, requires, toString(applied_at) AS at FROM schema_migrations`,
+      );
+      expect(rows).toEqual([
+        { name: "0001_it's \\ a test.sql", status_text: 'skipped', server_version: '18.16.1', requires: '20.3', at: '2024-02-29 23:59:59' },
+      ]);
+    });
+  });
+
+  describe('hostile strings', () => {
+    let target: ChdbTarget;
+
+    beforeAll(async () => {
+      target = new ChdbTarget(session, 'strings');
+      await target.ensureDatabase();
+      await target.command(sql`CREATE TABLE x (id UInt8) ENGINE = Memory`);
+      await target.command(sql`INSERT INTO x (id) VALUES (${1})`);
+      await target.command(
+        sql`CREATE TABLE ${ident('strings')} (id UInt32, s String, list Array(String)) ENGINE = MergeTree() ORDER BY id`,
+      );
+    });
+
+    it('round-trip through INSERT ... VALUES and SELECT, one statement each and all in one', async () => {
+      for (const [id, s] of HOSTILE_STRINGS.entries()) {
+        await target.command(sql`INSERT INTO strings (id, s, list) VALUES (${id}, ${s}, ${[s]})`);
+      }
+      const offset = HOSTILE_STRINGS.length;
+      await target.command(
+        sql`INSERT INTO strings (id, s, list) VALUES ${joinSql(HOSTILE_STRINGS.map((s, i) => sql`(${offset + i}, ${s}, ${[]})`))}`,
+      );
+      const rows = await target.query<{ id: number; s: string; list: string[]; bytes: string }>(
+        sql`SELECT id, s, list, toString(length(s)) AS bytes FROM strings ORDER BY id`,
+      );
+      const expected = [...HOSTILE_STRINGS, ...HOSTILE_STRINGS];
+      expect(rows).toHaveLength(expected.length);
+      for (const [i, s] of expected.entries()) {
+        expect(rows[i]?.s === s).toBe(true);
+        expect(Number(rows[i]?.bytes)).toBe(Buffer.byteLength(s, 'utf8'));
+      }
+      expect(rows.slice(0, offset).map((row) => row.list[0])).toEqual([...HOSTILE_STRINGS]);
+    });
+
+    it('match with WHERE and come back unchanged as SELECT literals', async () => {
+      for (const s of HOSTILE_STRINGS) {
+        // (An alias named like the column would shadow it in WHERE: ClickHouse resolves aliases there.)
+        const [row] = await target.query<{ lit: string; n: string }>(
+          sql`SELECT ${s} AS lit, toString(count()) AS n FROM strings WHERE s = ${s}`,
+        );
+        expect(row?.lit === s).toBe(true);
+        expect(Number(row?.n)).toBe(2 * HOSTILE_STRINGS.filter((other) => other === s).length);
+      }
+    });
+
+    it('round-trip a string of about a megabyte', async () => {
+      await target.command(sql`INSERT INTO strings (id, s, list) VALUES (${1_000_000}, ${VERY_LONG_STRING}, ${[]})`);
+      const [row] = await target.query<{ s: string }>(sql`SELECT s FROM strings WHERE id = ${1_000_000}`);
+      expect(row?.s === VERY_LONG_STRING).toBe(true);
+    });
+
+    it('left the table named in the injection attempt alone', async () => {
+      expect(await target.query(sql`SELECT id FROM x`)).toEqual([{ id: 1 }]);
+    });
+  });
+});
+
