@@ -19,7 +19,9 @@ ENV SCARF_ANALYTICS=false \
     npm_config_update_notifier=false
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# `npm install` honours package-lock.json; `npm ci` refuses this lock because chdb (a dev
+# dependency) names optional per-platform packages that were never published.
+RUN npm install --no-audit --no-fund
 
 # ---------------------------------------------------------------------------
 FROM deps AS build
@@ -42,7 +44,7 @@ ENV SCARF_ANALYTICS=false \
     npm_config_update_notifier=false
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund \
+RUN npm install --omit=dev --no-audit --no-fund \
  && npm cache clean --force
 
 # ---------------------------------------------------------------------------
