@@ -14,7 +14,6 @@ const transform = { '^.+\\.(t|j)s$': ['@swc/jest', {}] as [string, Record<string
 const base = { rootDir: '.', moduleNameMapper, transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
 const config: Config = {
-  reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
     {

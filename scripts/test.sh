@@ -20,4 +20,16 @@ bash tools/compose-check.sh
 log "build"
 npm run -s build
 log "tests"
-npx jest --runInBand "$@"
+mkdir -p test-results
+set +e
+npx jest --runInBand --json --outputFile=test-results/jest.json "$@"
+status=$?
+set -e
+# One plain closing line any CI reader understands.
+node -e '
+  const r = require("./test-results/jest.json");
+  const failed = r.numFailedTests + (r.numRuntimeErrorTestSuites || 0);
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`tests: ${r.numPassedTests} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' || true
+exit $status
