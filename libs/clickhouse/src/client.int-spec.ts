@@ -95,7 +95,11 @@ describe('ClickHouseStore', () => {
 
     beforeAll(async () => {
       // Accepts connections and never answers: a hung server.
-      silent = createServer((socket) => sockets.push(socket));
+      silent = createServer((socket) => {
+        socket.on('error', () => undefined);
+        socket.resume(); // read (and drop) the request, so the client's close is seen
+        sockets.push(socket);
+      });
       await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
       const address = silent.address();
       silentPort = typeof address === 'object' && address ? address.port : 0;
@@ -142,6 +146,10 @@ describe('ClickHouseStore', () => {
         expect(health.status).toBe('down');
         expect(health.detail).toMatch(/no answer within 300 ms/);
         expect(Date.now() - started).toBeLessThan(2000);
+        // The abandoned request was cancelled: the hung server sees its connection closed.
+        expect(sockets.length).toBeGreaterThan(0);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(sockets.every((socket) => socket.destroyed)).toBe(true);
       } finally {
         await hung.close();
       }

@@ -115,9 +115,16 @@ export class ClickHouseStore {
    * `timeoutMs`. Never throws: a failure is `down` with the reason in `detail`, secrets masked.
    */
   async probe(timeoutMs = DEFAULT_PROBE_TIMEOUT_MS): Promise<StoreHealth> {
+    const query = probeQuery().text;
+    const controller = new AbortController();
     const health = await timedProbe(timeoutMs, async () => {
-      await this.query(probeQuery());
+      await this.run('query', query, async () => {
+        const result = await this.client.query({ query, format: 'JSONEachRow', abort_signal: controller.signal });
+        await result.json(); // read the answer, which frees the connection
+      });
     });
+    // A request still hanging after the deadline is cancelled, so probes of a hung server do not pile up.
+    controller.abort();
     return health.detail === undefined ? health : { ...health, detail: this.maskSecrets(health.detail) };
   }
 
