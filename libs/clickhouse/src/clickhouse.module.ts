@@ -17,8 +17,9 @@ class ClickHouseLifecycle implements OnApplicationShutdown {
 }
 
 /**
- * Provides the service's `ClickHouseStore` under `CLICKHOUSE` and registers its health probe. Boot asks
- * the server's version, so an unreachable ClickHouse (or a missing database) fails fast with the reason.
+ * Provides the service's `ClickHouseStore` under `CLICKHOUSE` and registers its health probe. The
+ * service starts even while ClickHouse is unreachable (ingest must keep buffering through an outage):
+ * the probe reports it down and queries fail with their reason until it answers.
  * Schema changes are not made here: `npm run migrate` applies the migrations.
  */
 @Global()
@@ -37,8 +38,7 @@ export class ClickHouseModule {
               const version = await store.serverVersion();
               logger.info({ database: store.database, serverVersion: version.text }, 'ClickHouse connected');
             } catch (error: unknown) {
-              await store.close();
-              throw error;
+              logger.error({ err: error, database: store.database }, 'ClickHouse unreachable at start; will keep trying');
             }
             health.register(new ClickHouseProbe(store));
             return store;
