@@ -73,3 +73,25 @@ describe('a service process dies and comes back', () => {
     expect(Object.values(back.services).every((s) => s.status === 'up')).toBe(true);
   });
 });
+
+describe('a required store that is unreachable from the start', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await Stack.start({ appEnv: { CLICKHOUSE_URL: 'http://127.0.0.1:1' }, expectHealth: 503 });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('still starts every service, and the report names the store as down', async () => {
+    const { status, body } = await stack.health();
+    expect(status).toBe(503);
+    expect(body.status).toBe('down');
+    expect(body.stores.clickhouse).toMatchObject({ status: 'down', reportedBy: expect.arrayContaining(['metering', 'analytics', 'ingest']) });
+    expect(body.stores.clickhouse.detail).toBeTruthy();
+    expect(body.stores.postgres.status).toBe('up');
+    for (const service of ['metering', 'analytics', 'ingest']) expect(body.services[service].status).toBe('degraded');
+    expect(body.services.system.status).toBe('up');
+  });
+});

@@ -25,6 +25,10 @@ export interface StackOptions {
   apps?: readonly AppName[];
   /** Serve the built console (default false: API only). */
   ui?: boolean;
+  /** Environment for the apps only (not the migration step), e.g. a store address that does not answer. */
+  appEnv?: Record<string, string>;
+  /** The health status to wait for after start (default 200). */
+  expectHealth?: 200 | 503;
   /** A password put into DATABASE_URL (local PostgreSQL trusts and ignores it): for secret-leak checks. */
   databasePassword?: string;
 }
@@ -56,6 +60,7 @@ export class Stack {
     readonly gatewayUrl: string,
     private readonly database: TestDatabase,
     private readonly clickhouseDb: string,
+    private readonly appEnv: Record<string, string>,
   ) {}
 
   static async start(options: StackOptions = {}): Promise<Stack> {
@@ -81,12 +86,12 @@ export class Stack {
       ...(testServices.mongoUrl ? { MONGO_URL: testServices.mongoUrl } : {}),
       ...options.env,
     };
-    const stack = new Stack(env, `http://127.0.0.1:${gatewayPort}`, database, clickhouseDb);
+    const stack = new Stack(env, `http://127.0.0.1:${gatewayPort}`, database, clickhouseDb, options.appEnv ?? {});
     try {
       await stack.startRedis(redisPort);
       stack.migrate();
       for (const app of options.apps ?? APP_NAMES) stack.startApp(app);
-      await stack.waitForHealth(200, 45_000);
+      await stack.waitForHealth(options.expectHealth ?? 200, 45_000);
     } catch (error) {
       const tail = [...stack.output.entries()].map(([app, lines]) => `--- ${app}\n${lines.slice(-15).join('\n')}`).join('\n');
       await stack.stop();
@@ -135,7 +140,7 @@ export class Stack {
   startApp(app: AppName, extraEnv: Record<string, string> = {}): void {
     if (this.processes.has(app)) throw new Error(`${app} is already running`);
     const child = spawn(process.execPath, [join(DIST, 'apps', app, 'src', 'main.js')], {
-      env: { INSTANCE_ID: `${this.clickhouseDb}-${app}`, ...this.env, ...extraEnv },
+      env: { INSTANCE_ID: `${this.clickhouseDb}-${app}`, ...this.env, ...this.appEnv, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines = this.output.get(app) ?? [];
