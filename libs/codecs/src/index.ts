@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './reader';
+export * from './registry';
+export * from './types';
