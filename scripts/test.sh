@@ -22,7 +22,7 @@ npm run -s build
 log "tests"
 mkdir -p test-results
 set +e
-npx jest --runInBand --json --outputFile=test-results/jest.json "$@"
+npx jest --runInBand --forceExit --json --outputFile=test-results/jest.json "$@"
 status=$?
 set -e
 # One plain closing line any CI reader understands.
