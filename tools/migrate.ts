@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { createLogger, platformVersion } from '@app/common';
-import { ClickHouseStore, runClickHouseMigrations } from '@app/clickhouse';
+import { ClickHouseStore, clickHouseConfigFrom, runClickHouseMigrations } from '@app/clickhouse';
 import { createServiceDataSource, runPostgresMigrations } from '@app/postgres';
 import { analyticsDataSourceSettings } from '../apps/analytics/src/database/data-source';
 import { billingDataSourceSettings } from '../apps/billing/src/database/data-source';
@@ -38,12 +38,7 @@ async function main(): Promise<void> {
   }
 
   if (only !== 'postgres') {
-    const store = new ClickHouseStore({
-      url: config.CLICKHOUSE_URL,
-      database: config.CLICKHOUSE_DB,
-      username: config.CLICKHOUSE_USER,
-      password: config.CLICKHOUSE_PASSWORD,
-    });
+    const store = new ClickHouseStore(clickHouseConfigFrom(config));
     try {
       const outcome = await runClickHouseMigrations(store, CLICKHOUSE_MIGRATIONS_DIR, logger);
       logger.info({ outcome }, 'ClickHouse migrations done');

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { ClickHouseModule } from '@app/clickhouse';
+import { ClickHouseModule, clickHouseConfigFrom } from '@app/clickhouse';
 import { CoreModule, createHealthRpcController } from '@app/common';
 import type { ProcessIdentity } from '@app/common';
 import { MongoModule } from '@app/mongo';
@@ -15,12 +15,7 @@ export class IngestModule {
       module: IngestModule,
       imports: [
         CoreModule.forApp({ ...identity, config }),
-        ClickHouseModule.forService({
-          url: config.CLICKHOUSE_URL,
-          database: config.CLICKHOUSE_DB,
-          username: config.CLICKHOUSE_USER,
-          password: config.CLICKHOUSE_PASSWORD,
-        }),
+        ClickHouseModule.forService(clickHouseConfigFrom(config)),
         MongoModule.forService(config.MONGO_URL),
         MqttModule.register({
           url: config.MQTT_URL,

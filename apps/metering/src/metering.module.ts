@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { ClickHouseModule } from '@app/clickhouse';
+import { ClickHouseModule, clickHouseConfigFrom } from '@app/clickhouse';
 import { CoreModule, createHealthRpcController } from '@app/common';
 import type { ProcessIdentity } from '@app/common';
 import { MongoModule } from '@app/mongo';
@@ -17,12 +17,7 @@ export class MeteringModule {
       imports: [
         CoreModule.forApp({ ...identity, config }),
         PostgresModule.forService(meteringDataSourceSettings(config.DATABASE_URL)),
-        ClickHouseModule.forService({
-          url: config.CLICKHOUSE_URL,
-          database: config.CLICKHOUSE_DB,
-          username: config.CLICKHOUSE_USER,
-          password: config.CLICKHOUSE_PASSWORD,
-        }),
+        ClickHouseModule.forService(clickHouseConfigFrom(config)),
         MongoModule.forService(config.MONGO_URL),
         DiagnosticsModule,
       ],

@@ -12,3 +12,16 @@ export interface ClickHouseConfig {
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** The CLICKHOUSE_* variables of an app's validated environment. */
+export interface ClickHouseVariables {
+  CLICKHOUSE_URL: string;
+  CLICKHOUSE_DB: string;
+  CLICKHOUSE_USER: string;
+  CLICKHOUSE_PASSWORD: string;
+}
+
+/** One mapping from the environment to a `ClickHouseConfig`, for every app and tool. */
+export function clickHouseConfigFrom(env: ClickHouseVariables): ClickHouseConfig {
+  return { url: env.CLICKHOUSE_URL, database: env.CLICKHOUSE_DB, username: env.CLICKHOUSE_USER, password: env.CLICKHOUSE_PASSWORD };
+}
