@@ -1,0 +1,109 @@
+/**
+ * EN 13757-3 Annex A date/time types. All are little-endian bit fields; the century is not
+ * transmitted, years are 2000 + the 7-bit year (0..99; 100..127 do not occur in valid data).
+ *
+ *   G (16 bit, date):             day b0[0..4], month b1[0..3], year b0[5..7] | b1[4..7] << 3
+ *   F (32 bit, date + time):      minute b0[0..5], invalid b0[7], hour b1[0..4], summer time b1[7],
+ *                                 then the 16-bit type G date in b2..b3
+ *   I (48 bit, date + time + s):  second b0[0..5], minute b1[0..5], invalid b1[7], hour b2[0..4],
+ *                                 day of week b2[5..7], date as type G in b3..b4, week b5[0..5]
+ *   J (24 bit, time):             second b0[0..5], minute b1[0..5], hour b2[0..4]
+ *
+ * Times are the meter's local time; they are rendered as if UTC (the meter does not say its zone).
+ */
+export interface MbusDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** Type F/I invalid bit set, or an impossible date (month 0/13+, day 0). */
+  invalid: boolean;
+  /** Type F/I summer time bit. */
+  summerTime: boolean;
+  /** Which fields are meaningful: date (G), datetime (F: minutes), datetime with seconds (I), time (J). */
+  type: 'G' | 'F' | 'I' | 'J';
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
+}
+
+function dateG(lo: number, hi: number): { year: number; month: number; day: number } {
+  return { day: lo & 0x1f, month: hi & 0x0f, year: 2000 + (((lo & 0xe0) >> 5) | ((hi & 0xf0) >> 1)) };
+}
+
+function plausible(month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/** Type G: date. */
+export function decodeTypeG(b: Uint8Array, offset = 0): MbusDateTime {
+  const { year, month, day } = dateG(b[offset], b[offset + 1]);
+  return { year, month, day, hour: 0, minute: 0, second: 0, invalid: !plausible(month, day), summerTime: false, type: 'G' };
+}
+
+/** Type F: date and time to the minute. */
+export function decodeTypeF(b: Uint8Array, offset = 0): MbusDateTime {
+  const minute = b[offset] & 0x3f;
+  const hour = b[offset + 1] & 0x1f;
+  const { year, month, day } = dateG(b[offset + 2], b[offset + 3]);
+  const invalid = (b[offset] & 0x80) !== 0 || !plausible(month, day) || hour > 23 || minute > 59;
+  return { year, month, day, hour, minute, second: 0, invalid, summerTime: (b[offset + 1] & 0x80) !== 0, type: 'F' };
+}
+
+/** Type I: date and time to the second. */
+export function decodeTypeI(b: Uint8Array, offset = 0): MbusDateTime {
+  const second = b[offset] & 0x3f;
+  const minute = b[offset + 1] & 0x3f;
+  const hour = b[offset + 2] & 0x1f;
+  const { year, month, day } = dateG(b[offset + 3], b[offset + 4]);
+  const invalid = (b[offset + 1] & 0x80) !== 0 || !plausible(month, day) || hour > 23 || minute > 59 || second > 59;
+  return { year, month, day, hour, minute, second, invalid, summerTime: (b[offset] & 0x40) !== 0, type: 'I' };
+}
+
+/** Type J: time of day. */
+export function decodeTypeJ(b: Uint8Array, offset = 0): MbusDateTime {
+  const second = b[offset] & 0x3f;
+  const minute = b[offset + 1] & 0x3f;
+  const hour = b[offset + 2] & 0x1f;
+  return { year: 0, month: 0, day: 0, hour, minute, second, invalid: hour > 23 || minute > 59 || second > 59, summerTime: false, type: 'J' };
+}
+
+/** Picks the type from the data length: 2 = G, 3 = J, 4 = F, 6 = I. Returns undefined for other lengths. */
+export function decodeMbusDate(b: Uint8Array, offset: number, length: number): MbusDateTime | undefined {
+  switch (length) {
+    case 2:
+      return decodeTypeG(b, offset);
+    case 3:
+      return decodeTypeJ(b, offset);
+    case 4:
+      return decodeTypeF(b, offset);
+    case 6:
+      return decodeTypeI(b, offset);
+    default:
+      return undefined;
+  }
+}
+
+/** "YYYY-MM-DD", "YYYY-MM-DD HH:MM", "YYYY-MM-DD HH:MM:SS" or "HH:MM:SS" (wmbusmeters' style). */
+export function formatMbusDate(d: MbusDateTime): string {
+  const date = `${d.year}-${two(d.month)}-${two(d.day)}`;
+  switch (d.type) {
+    case 'G':
+      return date;
+    case 'F':
+      return `${date} ${two(d.hour)}:${two(d.minute)}`;
+    case 'I':
+      return `${date} ${two(d.hour)}:${two(d.minute)}:${two(d.second)}`;
+    case 'J':
+      return `${two(d.hour)}:${two(d.minute)}:${two(d.second)}`;
+  }
+}
+
+/** ISO-8601 (local meter time rendered as UTC), or undefined for an invalid date or a bare time. */
+export function mbusDateToIso(d: MbusDateTime): string | undefined {
+  if (d.invalid || d.type === 'J') return undefined;
+  return `${d.year}-${two(d.month)}-${two(d.day)}T${two(d.hour)}:${two(d.minute)}:${two(d.second)}Z`;
+}

@@ -1,0 +1,637 @@
+import { CodecError } from '../errors';
+import type { CanonicalUnit } from '../types';
+import { decodeMbusDate, formatMbusDate, mbusDateToIso } from './dates';
+import type { VifeInfo, VifInfo, VifKind } from './vif';
+import {
+  COMBINABLE_EXTENSION_VIFES,
+  COMBINABLE_VIFES,
+  FB_VIFS,
+  FD_VIFS,
+  MANUFACTURER_VIF,
+  PLAIN_TEXT_VIF,
+  PRIMARY_VIFS,
+} from './vif';
+
+/** DIF bits 5-4. */
+export type MbusFunction = 'instantaneous' | 'maximum' | 'minimum' | 'error';
+const FUNCTIONS: readonly MbusFunction[] = ['instantaneous', 'maximum', 'minimum', 'error'];
+
+/** DIF bits 3-0 as a name. */
+export type MbusDataType =
+  | 'none'
+  | 'int8'
+  | 'int16'
+  | 'int24'
+  | 'int32'
+  | 'real32'
+  | 'int48'
+  | 'int64'
+  | 'selection'
+  | 'bcd2'
+  | 'bcd4'
+  | 'bcd6'
+  | 'bcd8'
+  | 'lvar'
+  | 'bcd12'
+  | 'special';
+const DATA_TYPES: readonly MbusDataType[] = [
+  'none',
+  'int8',
+  'int16',
+  'int24',
+  'int32',
+  'real32',
+  'int48',
+  'int64',
+  'selection',
+  'bcd2',
+  'bcd4',
+  'bcd6',
+  'bcd8',
+  'lvar',
+  'bcd12',
+  'special',
+];
+/** Data length per DIF data field; -1 = variable (LVAR byte first). */
+const DATA_LENGTHS = [0, 1, 2, 3, 4, 4, 6, 8, 0, 1, 2, 3, 4, -1, 6, 0];
+
+/** A decoded compact profile (OMS: VIFE 0x1E/0x1F, inverse 0x13) - a series of values at a fixed spacing. */
+export interface MbusProfile {
+  /** `absolute` values, `increment`/`decrement` from the base value, or `signed` differences. */
+  mode: 'absolute' | 'increment' | 'decrement' | 'signed';
+  /** Spacing between elements in seconds (months when `spacingMonths` is set). */
+  spacingSeconds: number;
+  spacingMonths?: number;
+  /** True for the inverse profile (VIFE 0x13): element 0 is the newest, going back in time. */
+  inverse: boolean;
+  /** Elements in the record's canonical unit; null where the element is invalid. */
+  values: (number | null)[];
+}
+
+export interface MbusRecord {
+  /** Offset of the DIF within the decoded block. */
+  offset: number;
+  dif: number;
+  dife: number[];
+  /** The first VIF byte as sent (0xFB/0xFD/0xFF for the extension tables and manufacturer VIFs). */
+  vif: number;
+  /** Every VIFE byte after the VIF, including the true code after 0xFB/0xFD. */
+  vife: number[];
+  /** 0x00-0x7F for the primary table, 0xFD00|code, 0xFB00|code, 0xFF00|code for the others. */
+  vifCode: number;
+  /** The DIF..VIFE bytes as uppercase hex (wmbusmeters' "difvif key"), e.g. "0C13" or "04FD17". */
+  key: string;
+  storage: number;
+  tariff: number;
+  subunit: number;
+  function: MbusFunction;
+  dataType: MbusDataType;
+  /** What the VIF says the value is: a number with a unit, a date, an identifier, flags or raw. */
+  kind: VifKind;
+  quantity: string;
+  unit: CanonicalUnit;
+  /** Numeric value in the canonical unit; null for text, dates, raw/binary data and invalid values. */
+  value: number | null;
+  /** The value before scaling: an integer, a float (real32), BCD digits as a number, or hex for binary data. */
+  rawValue: number | string | null;
+  /** Text (LVAR strings, ASCII plain-text unit, identifiers) or the formatted date. */
+  text?: string;
+  /** For date records: ISO-8601 (meter local time rendered as UTC). */
+  at?: string;
+  /** Direction / phase from combinable VIFEs: forward, reverse, L1... */
+  register?: string;
+  /** Plain-text VIF unit (VIF 0x7C/0xFC). */
+  plainTextUnit?: string;
+  profile?: MbusProfile;
+  /** Value marked invalid: BCD with hex digits, all 0xFF, a date with the invalid bit... */
+  invalid?: boolean;
+  /** Error code carried by a record-error VIFE (0x00-0x1C), if any. */
+  recordError?: number;
+  /** DIF 0x0F / 0x1F manufacturer-specific data block (raw bytes to the end). */
+  manufacturerData?: boolean;
+  /** DIF 0x1F: more records follow in the next telegram. */
+  moreRecordsFollow?: boolean;
+  description: string;
+  /** The raw data field bytes (a view into the input; not JSON). */
+  data: Uint8Array;
+}
+
+const HEX: string[] = [];
+for (let i = 0; i < 256; i++) HEX.push((i < 16 ? '0' : '') + i.toString(16).toUpperCase());
+
+export function hexOf(bytes: Uint8Array, from = 0, to = bytes.length): string {
+  let s = '';
+  for (let i = from; i < to; i++) s += HEX[bytes[i]];
+  return s;
+}
+
+function truncated(what: string, offset: number, length: number): never {
+  throw new CodecError('TRUNCATED', `M-Bus data record truncated: ${what} at offset ${offset} (block of ${length} bytes)`, {
+    offset,
+    length,
+  });
+}
+
+/** Little-endian unsigned integer of n <= 6 bytes. */
+function uintLE(b: Uint8Array, off: number, n: number): number {
+  let v = 0;
+  for (let i = n - 1; i >= 0; i--) v = v * 256 + b[off + i];
+  return v;
+}
+
+function intLE(b: Uint8Array, off: number, n: number): number {
+  if (n === 8) {
+    const big = BigInt.asIntN(64, readBig(b, off));
+    return Number(big);
+  }
+  const v = uintLE(b, off, n);
+  const half = 2 ** (8 * n - 1);
+  return v >= half ? v - 2 * half : v;
+}
+
+function readBig(b: Uint8Array, off: number): bigint {
+  let v = 0n;
+  for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(b[off + i]);
+  return v;
+}
+
+const F32 = new DataView(new ArrayBuffer(4));
+function real32(b: Uint8Array, off: number): number {
+  F32.setUint8(0, b[off]);
+  F32.setUint8(1, b[off + 1]);
+  F32.setUint8(2, b[off + 2]);
+  F32.setUint8(3, b[off + 3]);
+  return F32.getFloat32(0, true);
+}
+
+/**
+ * BCD, least significant byte first. A high nibble 0xF in the most significant byte makes the value
+ * negative (EN 13757-3 Annex A, type A). Returns NaN when a digit is not decimal.
+ */
+export function bcdLE(b: Uint8Array, off: number, n: number): number {
+  let v = 0;
+  let negative = false;
+  for (let i = n - 1; i >= 0; i--) {
+    const byte = b[off + i];
+    let hi = byte >> 4;
+    const lo = byte & 0x0f;
+    if (i === n - 1 && hi === 0x0f) {
+      negative = true;
+      hi = 0;
+    }
+    if (hi > 9 || lo > 9) return NaN;
+    v = v * 100 + hi * 10 + lo;
+  }
+  return negative ? -v : v;
+}
+
+function allFF(b: Uint8Array, off: number, n: number): boolean {
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) if (b[off + i] !== 0xff) return false;
+  return true;
+}
+
+/** M-Bus text is sent last character first. */
+function reversedLatin1(b: Uint8Array, off: number, n: number): string {
+  let s = '';
+  for (let i = off + n - 1; i >= off; i--) s += String.fromCharCode(b[i]);
+  return s;
+}
+
+function digitsOf(value: number, digits: number): string {
+  const s = String(Math.abs(value));
+  const padded = s.length >= digits ? s : '0'.repeat(digits - s.length) + s;
+  return value < 0 ? `-${padded}` : padded;
+}
+
+interface ScaleState {
+  mul: number;
+  div: number;
+  offsetExp: number | null;
+}
+
+/** Decodes a compact profile (LVAR data: spacing control, spacing value, elements). */
+function decodeProfile(data: Uint8Array, info: VifInfo, scaleState: ScaleState, inverse: boolean): MbusProfile | undefined {
+  if (data.length < 2) return undefined;
+  const control = data[0];
+  const spacingValue = data[1];
+  const modes = ['absolute', 'increment', 'decrement', 'signed'] as const;
+  const mode = modes[control >> 6];
+  const unitCode = (control >> 4) & 3;
+  const elementType = control & 0x0f;
+  const size = DATA_LENGTHS[elementType];
+  if (size <= 0 || elementType === 0x05 || elementType === 0x0d || elementType === 0x0f) return undefined;
+  const profile: MbusProfile = { mode, spacingSeconds: 0, inverse, values: [] };
+  if (unitCode === 3) {
+    // Spacing value 0xFD = months (OMS), 0xFE = days... treat as months when flagged, else days.
+    if (spacingValue === 0xfd) {
+      profile.spacingMonths = 1;
+    } else if (spacingValue === 0xfe) {
+      profile.spacingMonths = 0.5;
+    } else {
+      profile.spacingSeconds = spacingValue * 86400;
+    }
+  } else {
+    profile.spacingSeconds = spacingValue * TIME_STEP[unitCode];
+  }
+  const bcd = elementType >= 0x09;
+  const signed = mode === 'signed' || mode === 'absolute';
+  for (let off = 2; off + size <= data.length; off += size) {
+    let raw: number;
+    if (bcd) raw = bcdLE(data, off, size);
+    else if (allFF(data, off, size)) raw = NaN;
+    else raw = signed ? intLE(data, off, size) : uintLE(data, off, size);
+    // The all-ones element (e.g. 0xFF / 0xFFFF) marks an invalid or missing element in increment modes.
+    if (!signed && !bcd && raw === 2 ** (8 * size) - 1) raw = NaN;
+    profile.values.push(Number.isNaN(raw) ? null : applyScale(raw, info, scaleState));
+  }
+  return profile;
+}
+const TIME_STEP = [1, 60, 3600, 86400];
+
+function applyScale(raw: number, info: VifInfo, s: ScaleState): number {
+  let v = (raw * info.mul * s.mul) / (info.div * s.div);
+  if (s.offsetExp !== null) v += (10 ** s.offsetExp * info.mul) / info.div;
+  if (info.fahrenheit) v = ((v - 32) * 5) / 9;
+  return v;
+}
+
+/**
+ * Decodes an EN 13757-3 data-record block (the application data after the TPL header) into records.
+ * 0x2F fillers are skipped; 0x0F/0x1F (and the reserved special DIFs) end the block with one
+ * manufacturer-data record holding the rest. A record running past the end throws TRUNCATED.
+ */
+export function decodeDataRecords(bytes: Uint8Array): MbusRecord[] {
+  const records: MbusRecord[] = [];
+  const len = bytes.length;
+  let pos = 0;
+  while (pos < len) {
+    const start = pos;
+    const dif = bytes[pos++];
+    if (dif === 0x2f) continue;
+    const dataField = dif & 0x0f;
+    if (dataField === 0x0f) {
+      // Special functions: 0x0F/0x1F manufacturer data, 0x7F global readout, others reserved.
+      const data = bytes.subarray(pos, len);
+      records.push({
+        offset: start,
+        dif,
+        dife: [],
+        vif: 0,
+        vife: [],
+        vifCode: -1,
+        key: HEX[dif],
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        function: 'instantaneous',
+        dataType: 'special',
+        kind: 'raw',
+        quantity: 'manufacturer_data',
+        unit: '',
+        value: null,
+        rawValue: hexOf(data),
+        manufacturerData: true,
+        ...(dif === 0x1f ? { moreRecordsFollow: true } : {}),
+        description:
+          dif === 0x0f || dif === 0x1f
+            ? `Manufacturer specific data${dif === 0x1f ? ' (more records follow)' : ''}`
+            : `Special function DIF 0x${HEX[dif]}: rest kept as manufacturer data`,
+        data,
+      });
+      break;
+    }
+    let storage = (dif >> 6) & 1;
+    let tariff = 0;
+    let subunit = 0;
+    const dife: number[] = [];
+    let ext = (dif & 0x80) !== 0;
+    let n = 0;
+    while (ext) {
+      if (pos >= len) truncated('DIFE', pos, len);
+      if (n >= 10) throw new CodecError('MALFORMED', `more than 10 DIFEs at offset ${start}`, { offset: start });
+      const d = bytes[pos++];
+      dife.push(d);
+      storage += (d & 0x0f) * 2 ** (1 + 4 * n);
+      tariff |= ((d >> 4) & 3) << (2 * n);
+      subunit |= ((d >> 6) & 1) << n;
+      ext = (d & 0x80) !== 0;
+      n++;
+    }
+    if (pos >= len) {
+      // A lone DIF 0x08 / 0x?8 selection or a trailing DIF without VIF.
+      truncated('VIF', pos, len);
+    }
+    const vif = bytes[pos++];
+    const vife: number[] = [];
+    let info: VifInfo;
+    let vifCode: number;
+    let plainTextUnit: string | undefined;
+    let manufacturerVif = false;
+    const low = vif & 0x7f;
+    if (vif === 0xfb || vif === 0xfd || vif === 0xef) {
+      if (pos >= len) truncated('VIFE after extension VIF', pos, len);
+      const code = bytes[pos++];
+      vife.push(code);
+      vifCode = (vif << 8) | (code & 0x7f);
+      info = vif === 0xfd ? FD_VIFS[code & 0x7f] : vif === 0xfb ? FB_VIFS[code & 0x7f] : MANUFACTURER_VIF;
+      ext = (code & 0x80) !== 0;
+    } else if (low === 0x7f) {
+      vifCode = 0xff00;
+      info = MANUFACTURER_VIF;
+      manufacturerVif = true;
+      ext = (vif & 0x80) !== 0;
+    } else if (low === 0x7c) {
+      vifCode = 0x7c;
+      info = PLAIN_TEXT_VIF;
+      ext = (vif & 0x80) !== 0;
+      if (vif === 0x7c) {
+        plainTextUnit = readPlainText();
+      }
+    } else {
+      vifCode = low;
+      info = PRIMARY_VIFS[low];
+      ext = (vif & 0x80) !== 0;
+    }
+
+    // Combinable VIFEs.
+    let register: string | undefined;
+    const scaleState: ScaleState = { mul: 1, div: 1, offsetExp: null };
+    let quantitySuffix = '';
+    let dateOf: string | undefined;
+    let profileKind: { inverse: boolean } | undefined;
+    let recordError: number | undefined;
+    let descriptionExtra = '';
+    let mfctVifes = manufacturerVif;
+    let pendingExtension = false;
+    n = 0;
+    while (ext) {
+      if (pos >= len) truncated('VIFE', pos, len);
+      if (n >= 10) throw new CodecError('MALFORMED', `more than 10 VIFEs at offset ${start}`, { offset: start });
+      const e = bytes[pos++];
+      vife.push(e);
+      ext = (e & 0x80) !== 0;
+      n++;
+      if (mfctVifes) continue;
+      const code = e & 0x7f;
+      let vi: VifeInfo | undefined;
+      if (pendingExtension) {
+        pendingExtension = false;
+        vi = COMBINABLE_EXTENSION_VIFES.get(code) ?? { description: `combinable extension 0x${HEX[code]}` };
+      } else if (code === 0x7c) {
+        pendingExtension = true;
+        continue;
+      } else if (code === 0x7f) {
+        mfctVifes = true;
+        descriptionExtra += ', manufacturer specific VIFEs';
+        continue;
+      } else {
+        vi = COMBINABLE_VIFES[code];
+      }
+      descriptionExtra += `, ${vi.description}`;
+      const effect = vi.effect;
+      if (!effect) continue;
+      switch (effect.type) {
+        case 'register':
+          register = register ? `${register}.${effect.register}` : effect.register;
+          break;
+        case 'factor':
+          scaleState.mul *= effect.mul;
+          scaleState.div *= effect.div;
+          break;
+        case 'offset':
+          scaleState.offsetExp = effect.exp;
+          break;
+        case 'per':
+        case 'quantity':
+          quantitySuffix += effect.suffix;
+          break;
+        case 'date_of':
+          dateOf = effect.suffix;
+          break;
+        case 'compact_profile':
+          profileKind = { inverse: effect.inverse };
+          break;
+        case 'error':
+          recordError = code;
+          break;
+      }
+    }
+    if (vif === 0xfc) plainTextUnit = readPlainText();
+
+    // Data field.
+    let dataLen = DATA_LENGTHS[dataField];
+    let lvar = -1;
+    if (dataLen < 0) {
+      if (pos >= len) truncated('LVAR', pos, len);
+      lvar = bytes[pos++];
+      if (lvar <= 0xbf) dataLen = lvar;
+      else if (lvar <= 0xcf) dataLen = lvar - 0xc0;
+      else if (lvar <= 0xdf) dataLen = lvar - 0xd0;
+      else if (lvar <= 0xef) dataLen = lvar - 0xe0;
+      else if (lvar <= 0xf4) dataLen = 4 * (lvar - 0xec);
+      else if (lvar === 0xf5) dataLen = 48;
+      else if (lvar === 0xf6) dataLen = 64;
+      else {
+        throw new CodecError('MALFORMED', `reserved LVAR 0x${HEX[lvar]} at offset ${pos - 1}`, { offset: pos - 1 });
+      }
+    }
+    if (pos + dataLen > len) truncated(`data (${dataLen} bytes)`, pos, len);
+    const dataOff = pos;
+    const data = bytes.subarray(pos, pos + dataLen);
+    pos += dataLen;
+
+    const rec: MbusRecord = {
+      offset: start,
+      dif,
+      dife,
+      vif,
+      vife,
+      vifCode,
+      key: hexOf(bytes, start, lvar >= 0 ? dataOff - 1 : dataOff),
+      storage,
+      tariff,
+      subunit,
+      function: FUNCTIONS[(dif >> 4) & 3],
+      dataType: DATA_TYPES[dataField],
+      kind: dateOf !== undefined ? 'date' : info.kind,
+      quantity: info.quantity + quantitySuffix,
+      unit: info.unit,
+      value: null,
+      rawValue: null,
+      description: info.description + descriptionExtra,
+      data,
+    };
+    if (register) rec.register = register;
+    if (plainTextUnit !== undefined) rec.plainTextUnit = plainTextUnit;
+    if (recordError !== undefined) rec.recordError = recordError;
+    fillValue(rec, bytes, dataOff, dataLen, dataField, lvar, info, scaleState, dateOf, profileKind);
+    records.push(rec);
+  }
+  return records;
+
+  function readPlainText(): string {
+    if (pos >= len) truncated('plain-text VIF length', pos, len);
+    const l = bytes[pos++];
+    if (pos + l > len) truncated('plain-text VIF', pos, len);
+    const s = reversedLatin1(bytes, pos, l);
+    pos += l;
+    return s;
+  }
+}
+
+function fillValue(
+  rec: MbusRecord,
+  b: Uint8Array,
+  off: number,
+  n: number,
+  dataField: number,
+  lvar: number,
+  info: VifInfo,
+  scaleState: ScaleState,
+  dateOf: string | undefined,
+  profileKind: { inverse: boolean } | undefined,
+): void {
+  // Dates: the time-point VIFs, FD 0x30/0x70 and any VIF with a "date of" VIFE.
+  const isDate = info.kind === 'date' || info.kind === 'datetime' || dateOf !== undefined;
+  if (isDate && dataField !== 0x0d && n > 0) {
+    if (dateOf !== undefined) {
+      rec.quantity = `${info.quantity}_date${dateOf}`;
+      rec.unit = '';
+    }
+    if (dataField >= 0x09 && dataField <= 0x0e) {
+      // Date in BCD is not a standard type: keep the digits.
+      const v = bcdLE(b, off, n);
+      rec.rawValue = Number.isNaN(v) ? hexOf(b, off, off + n) : v;
+      return;
+    }
+    const d = decodeMbusDate(b, off, n);
+    rec.rawValue = uintLE(b, off, Math.min(n, 6));
+    if (d) {
+      rec.text = formatMbusDate(d);
+      const iso = mbusDateToIso(d);
+      if (iso) rec.at = iso;
+      if (d.invalid) rec.invalid = true;
+    }
+    return;
+  }
+
+  switch (dataField) {
+    case 0x00:
+    case 0x08:
+      return;
+    case 0x01:
+    case 0x02:
+    case 0x03:
+    case 0x04:
+    case 0x06:
+    case 0x07: {
+      if (allFF(b, off, n) && info.kind === 'number' && n > 1) {
+        // All ones in a multi-byte integer: not set / invalid in practice; keep raw, no value.
+        rec.rawValue = n === 8 ? readBig(b, off).toString() : uintLE(b, off, n);
+        rec.invalid = true;
+        return;
+      }
+      const unsigned = info.kind !== 'number';
+      let raw: number;
+      if (n === 8) {
+        const big = unsigned ? readBig(b, off) : BigInt.asIntN(64, readBig(b, off));
+        raw = Number(big);
+        rec.rawValue = Number.isSafeInteger(raw) ? raw : big.toString();
+      } else {
+        raw = unsigned ? uintLE(b, off, n) : intLE(b, off, n);
+        rec.rawValue = raw;
+      }
+      setFromNumber(rec, raw, info, scaleState, n * 2, false);
+      return;
+    }
+    case 0x05: {
+      const f = real32(b, off);
+      rec.rawValue = Number.isFinite(f) ? f : null;
+      if (!Number.isFinite(f)) {
+        rec.invalid = true;
+        return;
+      }
+      setFromNumber(rec, f, info, scaleState, 0, false);
+      return;
+    }
+    case 0x09:
+    case 0x0a:
+    case 0x0b:
+    case 0x0c:
+    case 0x0e: {
+      const v = bcdLE(b, off, n);
+      if (Number.isNaN(v)) {
+        rec.rawValue = hexOf(b, off, off + n);
+        rec.invalid = true;
+        if (info.kind === 'id') rec.text = reversedHexDigits(b, off, n);
+        return;
+      }
+      rec.rawValue = v;
+      setFromNumber(rec, v, info, scaleState, n * 2, true);
+      return;
+    }
+    case 0x0d: {
+      if (profileKind) {
+        rec.dataType = 'lvar';
+        rec.rawValue = hexOf(b, off, off + n);
+        const p = decodeProfile(b.subarray(off, off + n), info, scaleState, profileKind.inverse);
+        if (p) rec.profile = p;
+        return;
+      }
+      if (lvar <= 0xbf) {
+        rec.text = reversedLatin1(b, off, n);
+        rec.rawValue = rec.text;
+        return;
+      }
+      if (lvar <= 0xdf) {
+        const v = bcdLE(b, off, n);
+        if (Number.isNaN(v)) {
+          rec.rawValue = hexOf(b, off, off + n);
+          rec.invalid = true;
+          return;
+        }
+        const signed = lvar >= 0xd0 ? -v : v;
+        rec.rawValue = signed;
+        setFromNumber(rec, signed, info, scaleState, n * 2, true);
+        return;
+      }
+      // Binary numbers: little-endian, kept as hex when longer than 6 bytes.
+      if (n > 0 && n <= 6) {
+        const raw = info.kind === 'number' ? intLE(b, off, n) : uintLE(b, off, n);
+        rec.rawValue = raw;
+        setFromNumber(rec, raw, info, scaleState, n * 2, false);
+      } else {
+        rec.rawValue = hexOf(b, off, off + n);
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function reversedHexDigits(b: Uint8Array, off: number, n: number): string {
+  let s = '';
+  for (let i = off + n - 1; i >= off; i--) s += HEX[b[i]];
+  return s;
+}
+
+function setFromNumber(rec: MbusRecord, raw: number, info: VifInfo, s: ScaleState, digits: number, bcd: boolean): void {
+  switch (info.kind) {
+    case 'number':
+      rec.value = applyScale(raw, info, s);
+      return;
+    case 'id':
+      rec.value = raw;
+      rec.text = bcd ? digitsOf(raw, digits) : String(raw);
+      return;
+    case 'flags':
+    case 'raw':
+      rec.value = raw;
+      return;
+    case 'date':
+    case 'datetime':
+      return;
+  }
+}
