@@ -1,0 +1,74 @@
+import { CodecError } from '../../errors';
+import { ByteReader } from '../../reader';
+import type { AlarmCode, DecodedPayload, JsonObject, LorawanCodec, Measurement, UplinkInput } from '../../types';
+
+/** Device types of the pulse family that share this frame: TX PULSE, ATEX, LED, CONTACT. */
+const PULSE_TYPES = new Set([0x08, 0x09, 0x0a, 0x0b]);
+const CHANNELS = ['pulse_ch1', 'pulse_ch2', 'pulse_oc'] as const;
+const BATTERY = [100, 75, 50, 25];
+const bit = (v: number, n: number): boolean => ((v >> n) & 1) === 1;
+
+/**
+ * Enless TX PULSE 600-03x frame (fPort 1): bytes 0-2 device id (uint24 BE), byte 3 type, byte 4
+ * sequence counter, byte 5 firmware version (low 6 bits), three counters uint32 BE (channel 1,
+ * channel 2, open-collector input), a 16-bit alarm word (high flow bits 0-2, low flow bits 4-6,
+ * leak bits 8-10, one per channel) and a 16-bit state word (bit 0 alarm message, bits 2-3 battery
+ * level 100/75/50/25 %, bits 4-6 input closed, bits 8-10 debounce enabled).
+ */
+export function decodeTxPulse(id: string, input: UplinkInput): DecodedPayload {
+  if (input.fPort !== 1) throw new CodecError('UNSUPPORTED_PORT', `${id}: unknown fPort ${input.fPort}`, { fPort: input.fPort });
+  const r = new ByteReader(input.bytes, 'TX PULSE frame');
+  const deviceId = r.u24be('device id');
+  const type = r.u8('device type');
+  if (!PULSE_TYPES.has(type)) {
+    throw new CodecError('UNSUPPORTED_FRAME', `${id}: Invalid Type1- (device type 0x${type.toString(16)} is not a pulse transmitter)`, { type });
+  }
+  const seq = r.u8('sequence counter');
+  const fw = r.u8('firmware version') & 0x3f;
+  const counts = CHANNELS.map((c) => r.u32be(`${c} counter`));
+  const alarm = r.u16be('alarm word');
+  const state = r.u16be('state word');
+
+  const values: JsonObject = {};
+  const alarmStatus: JsonObject = {};
+  const status: JsonObject = { msg_type: bit(state, 0) ? 'alarm' : 'normal' };
+  const measurements: Measurement[] = [];
+  const alarms = new Set<AlarmCode>();
+  CHANNELS.forEach((c, i) => {
+    values[c] = { unit: '', value: counts[i] };
+    measurements.push({ quantity: 'pulse_count', value: counts[i], unit: 'count', register: c.replace('pulse_', '') });
+    const high = bit(alarm, i);
+    const low = bit(alarm, i + 4);
+    const leak = bit(alarm, i + 8);
+    alarmStatus[`${c}_flow`] = { high, low };
+    alarmStatus[`${c}_leak`] = leak;
+    if (high) alarms.add('high_flow');
+    if (low) alarms.add('low_flow');
+    if (leak) alarms.add('leak');
+    status[c] = bit(state, i + 4) ? 'closed' : 'open';
+    status[`debounce_ch${i + 1}`] = bit(state, i + 8) ? 'enabled' : 'disabled';
+  });
+  return {
+    codec: id,
+    measurements,
+    alarms: [...alarms],
+    device: { batteryPercent: BATTERY[(state >> 2) & 3], firmware: String(fw), serial: String(deviceId) },
+    vendor: { id: deviceId, type, seq_counter: seq, fw_version: fw, values, alarm_status: alarmStatus, states: { status } },
+  };
+}
+
+export function txPulseCodec(id: string, model: string): LorawanCodec {
+  return {
+    meta: {
+      id,
+      vendor: 'enless-wireless',
+      model,
+      utility: 'pulse',
+      protocol: 'lorawan',
+      fPorts: [1],
+      downlinks: [],
+      sources: ['https://github.com/TheThingsNetwork/lorawan-devices/blob/master/vendor/enless-wireless/enlessdecoder.js'],
+    },
+    decode: (input) => decodeTxPulse(id, input),
+  };
+}
