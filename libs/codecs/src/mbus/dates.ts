@@ -102,8 +102,14 @@ export function formatMbusDate(d: MbusDateTime): string {
   }
 }
 
-/** ISO-8601 (local meter time rendered as UTC), or undefined for an invalid date or a bare time. */
+/**
+ * ISO-8601 as `Date.toISOString()` writes it (meter local time rendered as UTC), or undefined for an
+ * invalid or impossible date (e.g. 31 February) and for a bare time.
+ */
 export function mbusDateToIso(d: MbusDateTime): string | undefined {
   if (d.invalid || d.type === 'J') return undefined;
-  return `${d.year}-${two(d.month)}-${two(d.day)}T${two(d.hour)}:${two(d.minute)}:${two(d.second)}Z`;
+  const t = Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute, d.second);
+  const check = new Date(t);
+  if (check.getUTCDate() !== d.day || check.getUTCMonth() !== d.month - 1) return undefined;
+  return `${d.year}-${two(d.month)}-${two(d.day)}T${two(d.hour)}:${two(d.minute)}:${two(d.second)}.000Z`;
 }

@@ -166,7 +166,7 @@ describe('date types', () => {
   it('date records carry text and at', () => {
     const r = dec('046D' + '390C7423' + '426C' + '7423');
     expect(r[0].text).toBe('2019-03-20 12:57');
-    expect(r[0].at).toBe('2019-03-20T12:57:00Z');
+    expect(r[0].at).toBe('2019-03-20T12:57:00.000Z');
     expect(r[1].storage).toBe(1);
     expect(r[1].text).toBe('2019-03-20');
   });
@@ -179,7 +179,7 @@ describe('recordsToMeasurements', () => {
       { quantity: 'volume', value: 1, unit: 'm3', storage: 0, tariff: 0 },
       { quantity: 'volume', value: 0.01, unit: 'm3', storage: 0, tariff: 0, register: 'reverse' },
       { quantity: 'volume', value: 0.002, unit: 'm3', storage: 0, tariff: 1 },
-      { quantity: 'volume', value: 0.005, unit: 'm3', storage: 1, tariff: 0, at: '2019-03-20T00:00:00Z' },
+      { quantity: 'volume', value: 0.005, unit: 'm3', storage: 1, tariff: 0, at: '2019-03-20T00:00:00.000Z' },
       { quantity: 'flow_temperature_max', value: 341.2, unit: 'degC', storage: 0, tariff: 0 },
     ]);
   });

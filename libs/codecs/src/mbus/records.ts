@@ -635,3 +635,72 @@ function setFromNumber(rec: MbusRecord, raw: number, info: VifInfo, s: ScaleStat
       return;
   }
 }
+
+/**
+ * The DIF/DIFE/VIF/VIFE header bytes of every record, concatenated (fillers and manufacturer data
+ * left out): the "format" a compact frame refers to by its CRC-16 signature.
+ */
+export function recordFormatBytes(records: readonly MbusRecord[]): Uint8Array {
+  let n = 0;
+  for (const r of records) if (!r.manufacturerData) n += r.key.length / 2;
+  const out = new Uint8Array(n);
+  let p = 0;
+  for (const r of records) {
+    if (r.manufacturerData) continue;
+    for (let i = 0; i < r.key.length; i += 2) out[p++] = parseInt(r.key.slice(i, i + 2), 16);
+  }
+  return out;
+}
+
+/**
+ * Rebuilds a full record block from a compact frame: the headers come from `format` (as produced by
+ * recordFormatBytes), the data from `data`, in order. Throws MALFORMED when the data does not fit.
+ */
+export function expandCompactFrame(format: Uint8Array, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(format.length + data.length);
+  let o = 0;
+  let f = 0;
+  let d = 0;
+  while (f < format.length) {
+    const dif = format[f];
+    out[o++] = format[f++];
+    let ext = (dif & 0x80) !== 0;
+    while (ext && f < format.length) {
+      ext = (format[f] & 0x80) !== 0;
+      out[o++] = format[f++];
+    }
+    if (f >= format.length) throw new CodecError('MALFORMED', 'compact frame format ends inside a record header');
+    const vif = format[f];
+    out[o++] = format[f++];
+    if (vif === 0x7c) {
+      const l = format[f];
+      for (let i = 0; i <= l && f < format.length; i++) out[o++] = format[f++];
+    }
+    ext = (vif & 0x80) !== 0;
+    while (ext && f < format.length) {
+      ext = (format[f] & 0x80) !== 0;
+      out[o++] = format[f++];
+    }
+    let n = DATA_LENGTHS[dif & 0x0f];
+    if (n < 0) {
+      if (d >= data.length) throw new CodecError('MALFORMED', 'compact frame data ends before an LVAR byte');
+      const lvar = data[d];
+      out[o++] = data[d++];
+      n = lvar <= 0xbf ? lvar : lvar <= 0xdf ? (lvar & 0x0f) : lvar <= 0xef ? lvar - 0xe0 : 4 * (lvar - 0xec);
+    }
+    if (d + n > data.length) throw new CodecError('MALFORMED', 'compact frame data is shorter than its format says');
+    out.set(data.subarray(d, d + n), o);
+    o += n;
+    d += n;
+  }
+  if (d < data.length) {
+    // Trailing data without a header in the format: keep it as manufacturer data.
+    out[o++] = 0x0f;
+    const rest = data.subarray(d);
+    const grown = new Uint8Array(o + rest.length);
+    grown.set(out.subarray(0, o));
+    grown.set(rest, o);
+    return grown;
+  }
+  return out.subarray(0, o);
+}
