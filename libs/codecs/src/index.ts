@@ -1,4 +1,6 @@
 export * from './errors';
+export * from './mbus';
 export * from './reader';
 export * from './registry';
 export * from './types';
+export * from './wmbus';
