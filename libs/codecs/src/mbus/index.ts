@@ -3,7 +3,7 @@
  * (wired M-Bus, wireless M-Bus, and LoRaWAN devices that carry bare M-Bus records).
  */
 export { decodeDataRecords, bcdLE, hexOf, recordFormatBytes, expandCompactFrame } from './records';
-export type { MbusRecord, MbusFunction, MbusDataType, MbusProfile } from './records';
+export type { MbusRecord, MbusFunction, MbusDataType, MbusProfile, DecodeRecordsOptions } from './records';
 export { recordsToMeasurements, recordRegister } from './measurements';
 export { decodeTypeF, decodeTypeG, decodeTypeI, decodeTypeJ, decodeMbusDate, formatMbusDate, mbusDateToIso } from './dates';
 export type { MbusDateTime } from './dates';

@@ -261,12 +261,60 @@ function applyScale(raw: number, info: VifInfo, s: ScaleState): number {
  * 0x2F fillers are skipped; 0x0F/0x1F (and the reserved special DIFs) end the block with one
  * manufacturer-data record holding the rest. A record running past the end throws TRUNCATED.
  */
-export function decodeDataRecords(bytes: Uint8Array): MbusRecord[] {
+export function decodeDataRecords(bytes: Uint8Array, options: DecodeRecordsOptions = {}): MbusRecord[] {
+  if (!options.tolerateIncompleteTail) return decodeBlock(bytes);
+  try {
+    return decodeBlock(bytes);
+  } catch (e) {
+    if (!(e instanceof CodecError) || e.code !== 'TRUNCATED') throw e;
+    // Decode up to the incomplete record and keep the rest raw.
+    const at = lastRecordStart;
+    const records = decodeBlock(bytes.subarray(0, at));
+    const data = bytes.subarray(at);
+    records.push({
+      offset: at,
+      dif: bytes[at],
+      dife: [],
+      vif: 0,
+      vife: [],
+      vifCode: -1,
+      key: '',
+      storage: 0,
+      tariff: 0,
+      subunit: 0,
+      function: 'instantaneous',
+      dataType: 'special',
+      kind: 'raw',
+      quantity: 'incomplete_record',
+      unit: '',
+      value: null,
+      rawValue: hexOf(data),
+      manufacturerData: true,
+      description: `Incomplete record at the end of the block (${data.length} byte(s)) kept raw`,
+      data,
+    });
+    return records;
+  }
+}
+
+export interface DecodeRecordsOptions {
+  /**
+   * Keep the records before an incomplete last record instead of throwing TRUNCATED; the incomplete
+   * bytes become one raw record (`quantity: 'incomplete_record'`). Meters pad encrypted blocks or
+   * append bytes that are not records; wM-Bus frames are length-checked by their link layer.
+   */
+  tolerateIncompleteTail?: boolean;
+}
+
+let lastRecordStart = 0;
+
+function decodeBlock(bytes: Uint8Array): MbusRecord[] {
   const records: MbusRecord[] = [];
   const len = bytes.length;
   let pos = 0;
   while (pos < len) {
     const start = pos;
+    lastRecordStart = start;
     const dif = bytes[pos++];
     if (dif === 0x2f) continue;
     const dataField = dif & 0x0f;

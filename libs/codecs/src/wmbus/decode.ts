@@ -205,10 +205,13 @@ function decodeUnsafe(bytes: Uint8Array, options: WmbusOptions): DecodedPayload 
         signature,
       });
     }
-    records = decodeDataRecords(expandCompactFrame(format, t.apl));
+    records = decodeDataRecords(expandCompactFrame(format, t.apl), { tolerateIncompleteTail: true });
   } else if (t.tpl.headerType !== 'manufacturer') {
-    records = decodeDataRecords(t.apl);
+    records = decodeDataRecords(t.apl, { tolerateIncompleteTail: true });
   }
+
+  const tail = records.find((r) => r.quantity === 'incomplete_record');
+  if (tail) warnings.push(`${tail.data.length} byte(s) at the end of the data are not a complete record`);
 
   const manufacturer = t.tpl.manufacturer ?? t.dll.manufacturer;
   const deviceTypeCode = t.tpl.deviceType ?? t.dll.deviceType;

@@ -293,6 +293,10 @@ function shortHeader(data: Uint8Array, pos: number, tpl: TplHeader): number {
   return p;
 }
 
+const DIEHL_DEFAULT_AES_KEY = new Uint8Array(16);
+DIEHL_DEFAULT_AES_KEY.set(PRIOS_DEFAULT_KEYS[1], 0);
+DIEHL_DEFAULT_AES_KEY.set(PRIOS_DEFAULT_KEYS[1], 8);
+
 function startsWith2F2F(b: Uint8Array, at: number): boolean {
   return at + 1 < b.length && b[at] === 0x2f && b[at + 1] === 0x2f;
 }
@@ -321,6 +325,10 @@ function decryptTpl(
       n = available;
     }
     n -= n % 16;
+    if (!key && !plain && mode === 5 && diehl === 'oms') {
+      // Diehl OMS meters ship with a publicly known default key (the second PRIOS key, doubled).
+      key = DIEHL_DEFAULT_AES_KEY;
+    }
     if (key) {
       let dec: Uint8Array | undefined;
       if (mode === 5) {
@@ -373,20 +381,23 @@ function decryptTpl(
   }
   if (mode >= 16 && diehl === 'real_data') {
     // Diehl "real data" LFSR scrambling of everything after the short header.
+    // The check: the byte sum of the clear data, masked with 0xEF, equals the configuration byte & 0xEF.
     const keys = key && key.length >= 8 ? [key.subarray(0, 8), ...PRIOS_DEFAULT_KEYS] : PRIOS_DEFAULT_KEYS;
     const expect = data[14] & 0xef;
+    const check = (c: Uint8Array): boolean => {
+      let sum = 0;
+      for (let i = 0; i < c.length; i++) sum += c[i];
+      return (sum & 0xef) === expect;
+    };
     for (const k of keys) {
-      const clear = diehlLfsr(received, data, 15, foldKey(k), (c) => {
-        let sum = 0;
-        for (let i = 0; i < c.length; i++) sum += c[i];
-        return (sum & 0xef) === expect;
-      });
+      const clear = diehlLfsr(received, data, 15, foldKey(k), check);
       if (clear) {
         const out = Uint8Array.from(data);
         out.set(clear, 15);
         return { data: out, protection: 'decrypted' };
       }
     }
+    if (check(data.subarray(15))) return { data, protection: 'plain_despite_announcement' };
     throw new CodecError(key ? 'WRONG_KEY' : 'KEY_NEEDED', 'Diehl real-data scrambling could not be undone with the known keys', who);
   }
   if (mode >= 16) {

@@ -1,0 +1,80 @@
+import { CodecError } from '../../errors';
+import type { JsonObject, UplinkInput } from '../../types';
+
+/**
+ * What the Elvaco decoders of the LoRaWAN Device Repository (vendor/elvaco/cmi41xx.js) share.
+ * Each walks the "Standard" message (fPort 2: a message-format byte, then M-Bus records) as
+ * lower-case hex strings against a fixed DIF/VIF table, and each reads values its own way
+ * (BCD digits parsed as hex or as decimal, error flags as decimal, ...). Those quirks are
+ * reproduced per model; the canonical part decodes the same records properly (see canonical.ts).
+ */
+export const ELVACO_PORT = 2;
+
+export interface RecordSpec {
+  measure: string;
+  unit: string;
+  decimal: number;
+}
+
+export type DifVifTable = Readonly<Record<string, Readonly<Record<string, RecordSpec>>>>;
+
+export const spec = (measure: string, unit: string, decimal: number): RecordSpec => ({ measure, unit, decimal });
+
+/** A run of specs for consecutive VIFs: `codes` hex codes, decimals counting down from `first`. */
+export function vifRun(measure: string, unit: string, codes: string[], first: number): Record<string, RecordSpec> {
+  return Object.fromEntries(codes.map((code, i) => [code, spec(measure, unit, first - i)]));
+}
+
+/** The vendor's checks before decoding: port 2, at least 40 bytes, the model's message-format byte. */
+export function standardFrame(id: string, input: UplinkInput, formatByte: number): string[] {
+  if (input.fPort !== ELVACO_PORT) {
+    throw new CodecError('UNSUPPORTED_PORT', `unknown FPort ${input.fPort} (${id} sends on fPort 2)`, { fPort: input.fPort });
+  }
+  if (input.bytes.length < 40) {
+    throw new CodecError('TRUNCATED', `payload length < 40 (${input.bytes.length} bytes)`, { length: input.bytes.length });
+  }
+  if (input.bytes[0] !== formatByte) {
+    throw new CodecError(
+      'UNSUPPORTED_FRAME',
+      `Payload type unknown, currently standard format supported (message format 0x${input.bytes[0].toString(16).padStart(2, '0')})`,
+      { format: input.bytes[0] },
+    );
+  }
+  return Array.from(input.bytes, (b) => b.toString(16).padStart(2, '0'));
+}
+
+/** The byte at `i` as hex; a record header running past the end is TRUNCATED. */
+export function hexAt(arr: readonly string[], i: number, what: string): string {
+  if (i >= arr.length) throw new CodecError('TRUNCATED', `Elvaco record truncated: ${what} at offset ${i} of ${arr.length}`, { offset: i });
+  return arr[i];
+}
+
+/** `arr[i]` as the vendor appends it to a VIF: past the end JavaScript gives "undefined". */
+export const appended = (arr: readonly string[], i: number): string => (i < arr.length ? arr[i] : 'undefined');
+
+/**
+ * The value bytes as the vendor takes them: slice(i, i + n) reversed and joined (big-endian hex).
+ * Like the vendor, a last value shorter than its length is read from the bytes that are there;
+ * a value with no byte at all is TRUNCATED.
+ */
+export function valueHex(arr: readonly string[], i: number, n: number): string {
+  const bytes = arr.slice(i, i + n);
+  if (bytes.length === 0) throw new CodecError('TRUNCATED', `Elvaco record truncated: value at offset ${i} of ${arr.length}`, { offset: i });
+  return bytes.reverse().join('');
+}
+
+/** What JSON makes of a JavaScript number: NaN becomes null, -0 becomes 0. */
+export function jsonNumber(v: number): number | null {
+  if (Number.isNaN(v)) return null;
+  return v === 0 ? 0 : v;
+}
+
+export function lookup(table: DifVifTable, dif: string, vif: string): RecordSpec | undefined {
+  return Object.hasOwn(table, dif) && Object.hasOwn(table[dif], vif) ? table[dif][vif] : undefined;
+}
+
+export function unknownRecord(message: string, dif: string, vif: string): never {
+  throw new CodecError('MALFORMED', message, { dif, vif });
+}
+
+export type VendorDictionary = JsonObject;
