@@ -195,8 +195,11 @@ function decodeUnsafe(bytes: Uint8Array, options: WmbusOptions): DecodedPayload 
   let records: MbusRecord[] = [];
   const prepared = driver?.prepare?.(t, options.key) ?? undefined;
   if (prepared?.apl) t.apl = prepared.apl;
+  const raw = driver?.rawPayload === true || (typeof driver?.rawPayload === 'function' && driver.rawPayload(t));
   if (prepared?.records) {
     records = prepared.records;
+  } else if (raw) {
+    records = [];
   } else if (t.tpl.headerType === 'compact' || t.tpl.headerType === 'compact_long') {
     const signature = t.tpl.formatSignature ?? -1;
     const format = formatFor(signature, learnFormats(options.prior, options));
@@ -249,7 +252,7 @@ function decodeUnsafe(bytes: Uint8Array, options: WmbusOptions): DecodedPayload 
   vendor.records = ctx.records.map(recordToJson);
   const mfct = ctx.records.filter((r) => r.manufacturerData).map((r) => hexOf(r.data));
   if (mfct.length) vendor.manufacturerData = mfct.length === 1 ? mfct[0] : mfct;
-  if (t.tpl.headerType === 'manufacturer' && !prepared?.records) vendor.manufacturerPayload = hexOf(t.apl);
+  if ((t.tpl.headerType === 'manufacturer' || raw) && !prepared?.records) vendor.manufacturerPayload = hexOf(t.apl);
   if (Object.keys(ctx.fields).length) vendor.driver = ctx.fields as { [key: string]: JsonValue };
 
   const out: DecodedPayload = {

@@ -31,6 +31,11 @@ export interface WmbusDriver {
    */
   readonly compactFormats?: readonly string[];
   /**
+   * The application data is not EN 13757-3 records (a proprietary payload): skip the generic record
+   * decoding; decode() reads `ctx.t.apl` itself.
+   */
+  readonly rawPayload?: boolean | ((t: ParsedTelegram) => boolean);
+  /**
    * Runs before the generic record decoding: a driver may replace the application data (e.g. undo
    * a proprietary scrambling) or return records itself (proprietary payloads).
    */

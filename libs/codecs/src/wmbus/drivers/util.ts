@@ -1,0 +1,168 @@
+import type { MbusRecord } from '../../mbus';
+import { bcdLE } from '../../mbus';
+import type { AlarmCode, CanonicalUnit, Measurement } from '../../types';
+import { manufacturerField } from '../link';
+import type { ParsedTelegram } from '../telegram';
+import type { DriverContext } from './types';
+
+/** Helpers shared by the drivers. */
+
+type Wild = number | '*';
+
+/**
+ * Detection by manufacturer, version and device type ("mvt"), as printed on the DLL (or the long
+ * TPL header when present, which identifies the meter behind a radio converter).
+ */
+export function mvt(...list: [string, Wild, Wild][]): (t: ParsedTelegram) => boolean {
+  const rules = list.map(([m, v, ty]) => [manufacturerField(m), v, ty] as const);
+  return (t) => {
+    for (const [m, v, ty] of rules) {
+      for (const [mm, vv, tt] of [
+        [t.dll.mField, t.dll.version, t.dll.deviceType],
+        [t.tpl.mField, t.tpl.version, t.tpl.deviceType],
+      ] as const) {
+        if (mm === m && (v === '*' || vv === v) && (ty === '*' || tt === ty)) return true;
+      }
+    }
+    return false;
+  };
+}
+
+export function measure(
+  ctx: DriverContext,
+  quantity: string,
+  value: number,
+  unit: CanonicalUnit,
+  extra: { storage?: number; tariff?: number; register?: string; at?: string } = {},
+): void {
+  if (!Number.isFinite(value)) return;
+  const m: Measurement = { quantity, value, unit, storage: extra.storage ?? 0, tariff: extra.tariff ?? 0 };
+  if (extra.register) m.register = extra.register;
+  if (extra.at) m.at = extra.at;
+  ctx.measurements.push(m);
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
+}
+
+/** A record the driver derived (date, status...), kept with the decoded ones so vendor.records shows it. */
+export function syntheticRecord(
+  quantity: string,
+  fields: Partial<Pick<MbusRecord, 'kind' | 'value' | 'unit' | 'text' | 'at' | 'storage' | 'rawValue' | 'description'>>,
+): MbusRecord {
+  return {
+    offset: -1,
+    dif: 0,
+    dife: [],
+    vif: 0,
+    vife: [],
+    vifCode: -1,
+    key: 'DRIVER',
+    storage: fields.storage ?? 0,
+    tariff: 0,
+    subunit: 0,
+    function: 'instantaneous',
+    dataType: 'none',
+    kind: fields.kind ?? 'raw',
+    quantity,
+    unit: fields.unit ?? '',
+    value: fields.value ?? null,
+    rawValue: fields.rawValue ?? null,
+    ...(fields.text !== undefined ? { text: fields.text } : {}),
+    ...(fields.at !== undefined ? { at: fields.at } : {}),
+    description: fields.description ?? `${quantity} (derived by the driver)`,
+    data: new Uint8Array(0),
+  };
+}
+
+/** Adds a derived date (and date-time when hour/minute are given) record. */
+export function addDate(ctx: DriverContext, quantity: string, y: number, mo: number, d: number, h?: number, mi?: number, storage = 0): void {
+  const date = `${y}-${two(mo)}-${two(d)}`;
+  const text = h === undefined ? date : `${date} ${two(h)}:${two(mi ?? 0)}`;
+  const t = Date.UTC(y, mo - 1, d, h ?? 0, mi ?? 0);
+  const check = new Date(t);
+  const valid = check.getUTCDate() === d && check.getUTCMonth() === mo - 1 && check.getUTCFullYear() === y;
+  const at = valid ? check.toISOString() : undefined;
+  ctx.records.push(
+    syntheticRecord(quantity, { kind: h === undefined ? 'date' : 'datetime', text, ...(at ? { at } : {}), storage, description: `${quantity} (derived by the driver)` }),
+  );
+}
+
+/** Adds months to a (year, month, day) date, clamping the day to the month's last day (or forcing it). */
+export function addMonths(y: number, mo: number, d: number, delta: number): [number, number, number] {
+  const total = y * 12 + (mo - 1) + delta;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return [ny, nm, Math.min(d, last)];
+}
+
+export function lastDayOfMonth(y: number, mo: number): number {
+  return new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+export function u16le(b: Uint8Array, o: number): number {
+  return b[o] | (b[o + 1] << 8);
+}
+export function u24le(b: Uint8Array, o: number): number {
+  return b[o] | (b[o + 1] << 8) | (b[o + 2] << 16);
+}
+export function u32le(b: Uint8Array, o: number): number {
+  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+}
+export function i16le(b: Uint8Array, o: number): number {
+  const v = u16le(b, o);
+  return v >= 0x8000 ? v - 0x10000 : v;
+}
+export function u16be(b: Uint8Array, o: number): number {
+  return (b[o] << 8) | b[o + 1];
+}
+export function bcd(b: Uint8Array, o: number, n: number): number {
+  return bcdLE(b, o, n);
+}
+export function bcdByte(x: number): number {
+  return (x >> 4) * 10 + (x & 0x0f);
+}
+
+export function findRecord(records: readonly MbusRecord[], key: string, storage?: number): MbusRecord | undefined {
+  for (const r of records) if (r.key === key && (storage === undefined || r.storage === storage)) return r;
+  return undefined;
+}
+
+/** Integer value of a record (raw, unsigned for manufacturer VIFs). */
+export function rawInt(r: MbusRecord | undefined): number | undefined {
+  if (!r) return undefined;
+  return typeof r.rawValue === 'number' ? r.rawValue : undefined;
+}
+
+/** Bit-field status: names of the set bits (wmbusmeters-style text) and their canonical alarms. */
+export function bitStatus(
+  ctx: DriverContext,
+  value: number,
+  bits: readonly (readonly [number, string, AlarmCode?])[],
+  field = 'status',
+): string {
+  const names: string[] = [];
+  for (const [mask, name, alarm] of bits) {
+    if ((value & mask) === mask && mask !== 0) {
+      names.push(name);
+      if (alarm) ctx.alarms.add(alarm);
+    }
+  }
+  const text = names.length ? names.join(' ') : 'OK';
+  ctx.fields[field] = text;
+  return text;
+}
+
+/** Removes generic measurements a driver re-maps (e.g. a manufacturer reuse of a standard VIF). */
+export function dropMeasurements(ctx: DriverContext, pred: (m: Measurement) => boolean): void {
+  ctx.measurements = ctx.measurements.filter((m) => !pred(m));
+}
+
+/** The application data with leading 0x2F fillers skipped. */
+export function skipFillers(b: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < b.length && b[i] === 0x2f) i++;
+  return b.subarray(i);
+}
