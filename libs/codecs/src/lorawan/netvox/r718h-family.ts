@@ -105,6 +105,7 @@ export function r718hFamily(id: string, model: string, deviceType: number): Lora
       downlinks: ['read_config', 'reporting_interval'],
       sources: [
         'https://github.com/TheThingsNetwork/lorawan-devices/blob/master/vendor/netvox/payload/r718h.js',
+        'https://www.manualslib.com/manual/2424105/Netvox-R718h2.html (R718H2 user manual, ConfigureCmd examples)',
         ...NETVOX_SOURCES,
       ],
     },

@@ -19,6 +19,12 @@ describe('netvox/r718h2', () => {
     ]);
   });
 
+  it('encodes the R718H2 manual example byte-exact: MinTime = MaxTime = 1 min, BatteryChange 0.1 V', () => {
+    const e = r718h2.encode?.({ type: 'reporting_interval', seconds: 60 });
+    expect(e?.fPort).toBe(7);
+    expect(bytesToHex(e?.bytes ?? new Uint8Array())).toBe('013f003c003c0100000000');
+  });
+
   it('encodes with the R718H2 device type 0x3F', () => {
     expect(bytesToHex(r718h2.encode?.({ type: 'read_config' }).bytes ?? new Uint8Array())).toBe('023f000000000000000000');
     expect(bytesToHex(r718h2.encode?.({ type: 'reporting_interval', seconds: 3600 }).bytes ?? new Uint8Array())).toBe(
