@@ -411,6 +411,7 @@ function decodeBlock(bytes: Uint8Array): MbusRecord[] {
     let recordError: number | undefined;
     let descriptionExtra = '';
     let mfctVifes = manufacturerVif;
+    let mfctVifeHex = '';
     let pendingExtension = false;
     n = 0;
     while (ext) {
@@ -420,7 +421,10 @@ function decodeBlock(bytes: Uint8Array): MbusRecord[] {
       vife.push(e);
       ext = (e & 0x80) !== 0;
       n++;
-      if (mfctVifes) continue;
+      if (mfctVifes) {
+        mfctVifeHex += HEX[e];
+        continue;
+      }
       const code = e & 0x7f;
       let vi: VifeInfo | undefined;
       if (pendingExtension) {
@@ -466,6 +470,9 @@ function decodeBlock(bytes: Uint8Array): MbusRecord[] {
       }
     }
     if (vif === 0xfc) plainTextUnit = readPlainText();
+    // Manufacturer VIFEs after a standard VIF qualify it in a way only the manufacturer knows (a phase,
+    // a second channel...): keep them as a register so such records stay distinct from the plain one.
+    if (mfctVifeHex && !manufacturerVif) register = register ? `${register}.mfct_${mfctVifeHex}` : `mfct_${mfctVifeHex}`;
 
     // Data field.
     let dataLen = DATA_LENGTHS[dataField];

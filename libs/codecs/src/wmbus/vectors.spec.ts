@@ -16,8 +16,10 @@
  * 4. Dates. Every `*_date` / `*_datetime` string field (non-empty) must be found among the decoded
  *    date records (`vendor.records[]` of kind date/datetime, `text`): equal, or the expectation is a
  *    prefix of the record (a date shown from a date-time record), or the expectation is
- *    "<date> 00:00" for a date-only record. The all-zero date (day 0, month 0, year 00: "no date") is
- *    printed by wmbusmeters as 1999-11-30 (mktime normalisation); it matches our "2000-00-00".
+ *    "<date> 00:00" for a date-only record. wmbusmeters passes impossible dates through mktime(),
+ *    which carries overflowing fields over (2000-00-00, the all-zero "no date", prints as 1999-11-30;
+ *    2127-15-31, all bits set, as 2128-03-31): our raw date text is compared after the same
+ *    normalisation too.
  * 5. Status text. For vectors decoded by a driver, every alarm word of `status`, `current_status`
  *    and `*_flags` / `*_alarms` that maps to a canonical alarm (ALARM_WORDS) must be in `alarms`.
  *
@@ -144,15 +146,21 @@ function dateTexts(decoded: DecodedPayload): string[] {
   return out;
 }
 
+/**
+ * wmbusmeters passes impossible dates through mktime(), which carries overflowing fields over:
+ * 2000-00-00 ("no date") becomes 1999-11-30, 2127-15-31 (all bits set) becomes 2128-03-31.
+ */
+function mktimeNormalised(text: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(.*)$/.exec(text);
+  if (!m) return text;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.toISOString().slice(0, 10) + m[4];
+}
+
 function dateMatches(decoded: DecodedPayload, field: string, expected: string): FieldResult {
   const texts = dateTexts(decoded);
-  const ok = texts.some(
-    (t) =>
-      t === expected ||
-      t.startsWith(expected) ||
-      (expected.endsWith(' 00:00') && t === expected.slice(0, 10)) ||
-      // wmbusmeters renders the all-zero "no date" through mktime(): day 0 of month 0 of 2000.
-      (expected.startsWith('1999-11-30') && t.startsWith('2000-00-00')),
+  const ok = texts.some((raw) =>
+    [raw, mktimeNormalised(raw)].some((t) => t === expected || t.startsWith(expected) || (expected.endsWith(' 00:00') && t === expected.slice(0, 10))),
   );
   return ok ? { field, kind: 'date', ok } : { field, kind: 'date', ok, detail: `${expected} not among [${texts.join(', ')}]` };
 }

@@ -1,6 +1,11 @@
 import { apator162 } from './apator162';
 import { bfw240radio } from './bfw240radio';
+import { em24 } from './em24';
+import { kamheat } from './kamheat';
+import { kampress } from './kampress';
+import { kamwater } from './kamwater';
+import { omnipower } from './omnipower';
 import type { WmbusDriver } from './types';
 
 /** Drivers in selection order: the first whose detect() accepts the telegram decodes it. */
-export const DRIVERS: readonly WmbusDriver[] = [apator162, bfw240radio];
+export const DRIVERS: readonly WmbusDriver[] = [apator162, bfw240radio, em24, kamheat, kampress, kamwater, omnipower];

@@ -166,3 +166,32 @@ export function skipFillers(b: Uint8Array): Uint8Array {
   while (i < b.length && b[i] === 0x2f) i++;
   return b.subarray(i);
 }
+
+/**
+ * Measurements from records found by their DIF/VIF key (manufacturer VIFs mostly):
+ * key -> [quantity, unit, factor applied to the raw integer/float, storage?].
+ */
+export function mapKeys(ctx: DriverContext, table: Record<string, readonly [string, CanonicalUnit, number, number?]>): void {
+  for (const r of ctx.records) {
+    const rule = table[r.key];
+    if (!rule || typeof r.rawValue !== 'number' || r.invalid) continue;
+    const [quantity, unit, factor, storage] = rule;
+    measure(ctx, quantity, r.rawValue * factor, unit, { storage: storage ?? r.storage, tariff: r.tariff });
+  }
+}
+
+/** Status text and alarms from the first record with one of `keys`, using `bits`. */
+export function statusFromKeys(
+  ctx: DriverContext,
+  keys: readonly string[],
+  bits: readonly (readonly [number, string, AlarmCode?])[],
+  field = 'status',
+): number | undefined {
+  for (const r of ctx.records) {
+    if (keys.includes(r.key) && typeof r.rawValue === 'number' && r.storage === 0) {
+      bitStatus(ctx, r.rawValue, bits, field);
+      return r.rawValue;
+    }
+  }
+  return undefined;
+}
