@@ -6,13 +6,16 @@
  *    (`mbus-long-frame`) go through the same entry point. Every vector must decode without throwing.
  * 2. Identity. `device.meterId` equals `expected.id`; `device.deviceType` equals `expected.media`
  *    after normalising both names (MEDIA_ALIASES below: wmbusmeters' wording -> ours).
- * 3. Numbers. Every numeric field of `expected` has a unit suffix (its last `_` part, UNITS below).
+ * 3. Numbers. Every numeric field of `expected` has a unit suffix (its last `_` part, UNITS below;
+ *    wmbusmeters writes reactive and apparent power/energy with the kw/kwh suffixes too, so those
+ *    accept var/VA and kvarh/kVAh).
  *    It must be found among `measurements`: some measurement whose unit is one the suffix allows,
  *    whose value converted to the suffix's unit equals the expected value to 6 decimals
  *    (|decoded - expected| <= 5e-7, plus 1e-9 relative for float noise). wmbusmeters prints at most
  *    6 decimals and drops trailing zeros, so this is rounding to the decimals the expectation shows,
  *    and never looser. A field is matched by value, unit and nothing else ("found among"): a value
- *    decoded with a wrong multiplier, unit, sign or byte order fails.
+ *    decoded with a wrong multiplier, unit, sign or byte order fails. One field (RAW_COUNTER_FIELDS)
+ *    carries a unit suffix its upstream driver admits not to know; it is matched as a raw counter.
  * 4. Dates. Every `*_date` / `*_datetime` string field (non-empty) must be found among the decoded
  *    date records (`vendor.records[]` of kind date/datetime, `text`): equal, or the expectation is a
  *    prefix of the record (a date shown from a date-time record), or the expectation is
@@ -20,8 +23,9 @@
  *    which carries overflowing fields over (2000-00-00, the all-zero "no date", prints as 1999-11-30;
  *    2127-15-31, all bits set, as 2128-03-31): our raw date text is compared after the same
  *    normalisation too.
- * 5. Status text. For vectors decoded by a driver, every alarm word of `status`, `current_status`
- *    and `*_flags` / `*_alarms` that maps to a canonical alarm (ALARM_WORDS) must be in `alarms`.
+ * 5. Status text. For vectors decoded by a driver, every alarm word (space-separated token) of
+ *    `status`, `current_status` and `*_flags` / `*_alarms` that maps to a canonical alarm
+ *    (ALARM_WORDS) must be in `alarms`.
  *
  * Set WMBUS_COVERAGE=<file> to write the per-driver coverage table (markdown) after the run.
  */
@@ -35,7 +39,7 @@ import { decodeWmbus } from './index';
 
 /** suffix -> [accepted canonical units, factor from canonical to the suffix's unit]. */
 const UNITS: Record<string, [readonly string[], number]> = {
-  kwh: [['kWh'], 1],
+  kwh: [['kWh', 'kvarh', 'kVAh'], 1],
   mwh: [['kWh'], 1e-3],
   gj: [['kWh'], 0.0036],
   mj: [['kWh'], 3.6],
@@ -47,7 +51,7 @@ const UNITS: Record<string, [readonly string[], number]> = {
   c: [['degC', 'K'], 1],
   k: [['K', 'degC'], 1],
   w: [['W'], 1],
-  kw: [['W'], 1e-3],
+  kw: [['W', 'var', 'VA'], 1e-3],
   kvar: [['var'], 1e-3],
   kva: [['VA'], 1e-3],
   v: [['V'], 1],
@@ -96,7 +100,7 @@ export const ALARM_WORDS: [RegExp, string][] = [
   [/LEAK/, 'leak'],
   [/BURST/, 'burst'],
   [/\bDRY\b/, 'dry'],
-  [/REVERSE|BACKFLOW|BACKWARD/, 'backflow'],
+  [/^(REVERSE|REVERSE_FLOW|BACKFLOW|BACKWARD_FLOW)$|WRONG_FLOW_DIRECTION/, 'backflow'],
   [/MAGNET/, 'magnetic_tamper'],
   [/TAMPER|MANIPULATION|FRAUD/, 'tamper'],
   [/LOW_BATTERY|BATTERY_LOW|POWER_LOW|LOW_POWER/, 'low_battery'],
@@ -122,8 +126,17 @@ export interface VectorResult {
   fields: FieldResult[];
 }
 
-function numberMatches(decoded: DecodedPayload, field: string, expected: number): FieldResult {
-  const suffix = field.slice(field.lastIndexOf('_') + 1);
+/**
+ * Fields whose unit suffix wmbusmeters chose without knowing the unit, printing the raw counter:
+ * they are matched against our raw counter (unit "count") instead. `driverFile:field`.
+ */
+const RAW_COUNTER_FIELDS: Record<string, string> = {
+  // "Operating time. Unit is unknown, please fix!" (wmbusmeters iem3000.xmq): FF20 printed raw as _y.
+  'iem3000:operating_time_y': 'counter',
+};
+
+function numberMatches(decoded: DecodedPayload, field: string, expected: number, driverFile: string): FieldResult {
+  const suffix = RAW_COUNTER_FIELDS[`${driverFile}:${field}`] ?? field.slice(field.lastIndexOf('_') + 1);
   const rule = UNITS[suffix];
   if (!rule) return { field, kind: 'number', ok: false, detail: `unknown unit suffix _${suffix}` };
   const [units, factor] = rule;
@@ -190,10 +203,11 @@ export function evaluate(v: WmbusVector): VectorResult {
   const hasDriver = decoded.codec !== 'wmbus/generic';
   for (const [field, value] of Object.entries(v.expected)) {
     if (field === 'id' || field === 'timestamp') continue;
-    if (typeof value === 'number') result.fields.push(numberMatches(decoded, field, value));
+    if (typeof value === 'number') result.fields.push(numberMatches(decoded, field, value, v.driverFile));
     else if (typeof value === 'string' && /_date(time)?$/.test(field) && value !== '') result.fields.push(dateMatches(decoded, field, value));
     else if (typeof value === 'string' && isStatusField(field) && hasDriver) {
-      const missing = ALARM_WORDS.filter(([re, code]) => re.test(value) && !decoded.alarms.includes(code as never)).map(([, code]) => code);
+      const words = value.split(/\s+/);
+      const missing = ALARM_WORDS.filter(([re, code]) => words.some((w) => re.test(w)) && !decoded.alarms.includes(code as never)).map(([, code]) => code);
       result.fields.push(missing.length ? { field, kind: 'status', ok: false, detail: `"${value}" needs alarms ${missing.join(', ')}` } : { field, kind: 'status', ok: true });
     }
   }
