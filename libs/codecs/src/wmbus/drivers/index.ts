@@ -7,7 +7,12 @@ import { kamheat } from './kamheat';
 import { kampress } from './kampress';
 import { kamwater } from './kamwater';
 import { omnipower } from './omnipower';
+import { compact5, vario451 } from './compact5';
+import { fhkvdataiii } from './fhkvdataiii';
+import { mkradio3, mkradio4 } from './mkradio';
+import { mkradio3a } from './mkradio3a';
+import { tsd2 } from './tsd2';
 import type { WmbusDriver } from './types';
 
 /** Drivers in selection order: the first whose detect() accepts the telegram decodes it. */
-export const DRIVERS: readonly WmbusDriver[] = [abbb23, apator162, bfw240radio, em24, iem3000, kamheat, kampress, kamwater, omnipower];
+export const DRIVERS: readonly WmbusDriver[] = [abbb23, apator162, bfw240radio, em24, iem3000, kamheat, kampress, kamwater, omnipower, compact5, vario451, fhkvdataiii, mkradio3, mkradio3a, mkradio4, tsd2];
