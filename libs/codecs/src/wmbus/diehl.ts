@@ -20,7 +20,7 @@ export type DiehlInterpretation = 'none' | 'real_data' | 'oms' | 'prios' | 'sap_
 export function diehlInterpretation(frame: Uint8Array): DiehlInterpretation {
   if (frame.length < 15) return 'none';
   const c = frame[1];
-  const m = frame[2] | (frame[3] << 8);
+  const m = (frame[2] | (frame[3] << 8)) & 0x7fff;
   if (!DIEHL_MANUFACTURERS.has(m) || (c !== 0x44 && c !== 0x46)) return 'none';
   const ci = frame[10];
   if (ci === 0x71) return 'real_data';

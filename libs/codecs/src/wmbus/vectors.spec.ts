@@ -105,6 +105,7 @@ export const ALARM_WORDS: [RegExp, string][] = [
   [/TAMPER|MANIPULATION|FRAUD/, 'tamper'],
   [/LOW_BATTERY|BATTERY_LOW|POWER_LOW|LOW_POWER/, 'low_battery'],
   [/REMOV/, 'removal'],
+  [/SEAL_BROKEN/, 'tamper'],
   [/PERMANENT_ERROR/, 'permanent_error'],
   [/TEMPORARY_ERROR/, 'temporary_error'],
 ];

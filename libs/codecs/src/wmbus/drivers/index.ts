@@ -1,5 +1,8 @@
 import { abbb23 } from './abbb23';
+import { apator08, apator172 } from './apator';
 import { apator162 } from './apator162';
+import { apatoreitn } from './apatoreitn';
+import { apatorna1 } from './apatorna1';
 import { bfw240radio } from './bfw240radio';
 import { em24 } from './em24';
 import { iem3000 } from './iem3000';
@@ -15,4 +18,4 @@ import { tsd2 } from './tsd2';
 import type { WmbusDriver } from './types';
 
 /** Drivers in selection order: the first whose detect() accepts the telegram decodes it. */
-export const DRIVERS: readonly WmbusDriver[] = [abbb23, apator162, bfw240radio, em24, iem3000, kamheat, kampress, kamwater, omnipower, compact5, vario451, fhkvdataiii, mkradio3, mkradio3a, mkradio4, tsd2];
+export const DRIVERS: readonly WmbusDriver[] = [abbb23, apator08, apator162, apator172, apatoreitn, apatorna1, bfw240radio, em24, iem3000, kamheat, kampress, kamwater, omnipower, compact5, vario451, fhkvdataiii, mkradio3, mkradio3a, mkradio4, tsd2];

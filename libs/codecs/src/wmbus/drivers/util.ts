@@ -14,14 +14,13 @@ type Wild = number | '*';
  * TPL header when present, which identifies the meter behind a radio converter).
  */
 export function mvt(...list: [string, Wild, Wild][]): (t: ParsedTelegram) => boolean {
+  // The M-field's top bit is not part of the three letters (some manufacturers set it): compare 15 bits.
   const rules = list.map(([m, v, ty]) => [manufacturerField(m), v, ty] as const);
   return (t) => {
     for (const [m, v, ty] of rules) {
-      for (const [mm, vv, tt] of [
-        [t.dll.mField, t.dll.version, t.dll.deviceType],
-        [t.tpl.mField, t.tpl.version, t.tpl.deviceType],
-      ] as const) {
-        if (mm === m && (v === '*' || vv === v) && (ty === '*' || tt === ty)) return true;
+      if ((t.dll.mField & 0x7fff) === m && (v === '*' || t.dll.version === v) && (ty === '*' || t.dll.deviceType === ty)) return true;
+      if (t.tpl.mField !== undefined && (t.tpl.mField & 0x7fff) === m && (v === '*' || t.tpl.version === v) && (ty === '*' || t.tpl.deviceType === ty)) {
+        return true;
       }
     }
     return false;
