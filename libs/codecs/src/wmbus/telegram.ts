@@ -1,6 +1,7 @@
 import { CodecError } from '../errors';
 import { crc16En13757 } from './crc';
 import { aesCbcDecrypt, aesCmac, aesCtr, deriveOmsKey, ZERO_IV } from './crypto';
+import type { DiehlInterpretation } from './diehl';
 import { diehlInterpretation, diehlLfsr, foldKey, normaliseDiehlAddress, PRIOS_DEFAULT_KEYS } from './diehl';
 import type { CrcFormat, DllHeader } from './link';
 import { idString, manufacturerCode, parseDll, stripDllCrcs } from './link';
@@ -65,6 +66,10 @@ export interface ParsedTelegram {
   crcFormat: CrcFormat;
   /** The frame as decoded (CRCs stripped, Diehl address normalised). */
   frame: Uint8Array;
+  /** The frame as received (CRCs stripped, address as sent). */
+  received: Uint8Array;
+  /** How a Diehl (DME/HYD/SAP/...) frame is to be read; 'none' for other manufacturers. */
+  diehl: DiehlInterpretation;
   dll: DllHeader;
   /** Wired M-Bus: C-field and primary address. */
   mbus?: { cField: number; address: number };
@@ -266,6 +271,8 @@ export function parseWmbusFrame(input: Uint8Array, options: ParseOptions = {}): 
     frameType: 'wmbus',
     crcFormat: stripped.crcFormat,
     frame,
+    received,
+    diehl,
     dll,
     ...(ell ? { ell } : {}),
     ...(afl ? { afl } : {}),

@@ -23,9 +23,10 @@
  *    which carries overflowing fields over (2000-00-00, the all-zero "no date", prints as 1999-11-30;
  *    2127-15-31, all bits set, as 2128-03-31): our raw date text is compared after the same
  *    normalisation too.
- * 5. Status text. For vectors decoded by a driver, every alarm word (space-separated token) of
- *    `status`, `current_status` and `*_flags` / `*_alarms` that maps to a canonical alarm
- *    (ALARM_WORDS) must be in `alarms`.
+ * 5. Status text. For vectors decoded by a driver, every alarm word (space- or comma-separated
+ *    token, upper-cased) of `status`, `current_status` and `*_flags` / `*_alarms` that maps to a
+ *    canonical alarm (ALARM_WORDS) must be in `alarms`; tokens naming a past alarm (PREV..., and
+ *    the field `previous_alarms`) are history and need no current alarm.
  *
  * Set WMBUS_COVERAGE=<file> to write the per-driver coverage table (markdown) after the run.
  */
@@ -180,7 +181,7 @@ function dateMatches(decoded: DecodedPayload, field: string, expected: string): 
 }
 
 function isStatusField(name: string): boolean {
-  return name === 'status' || name === 'current_status' || name.endsWith('_flags') || name.endsWith('_alarms');
+  return name === 'status' || name === 'current_status' || name.endsWith('_flags') || (name.endsWith('_alarms') && !name.startsWith('previous'));
 }
 
 export function evaluate(v: WmbusVector): VectorResult {
@@ -207,7 +208,11 @@ export function evaluate(v: WmbusVector): VectorResult {
     if (typeof value === 'number') result.fields.push(numberMatches(decoded, field, value, v.driverFile));
     else if (typeof value === 'string' && /_date(time)?$/.test(field) && value !== '') result.fields.push(dateMatches(decoded, field, value));
     else if (typeof value === 'string' && isStatusField(field) && hasDriver) {
-      const words = value.split(/\s+/);
+      // Words naming a past alarm (PREV_..., PREVIOUS_...) are history, not a current alarm.
+      const words = value
+        .toUpperCase()
+        .split(/[\s,]+/)
+        .filter((w) => !w.startsWith('PREV'));
       const missing = ALARM_WORDS.filter(([re, code]) => words.some((w) => re.test(w)) && !decoded.alarms.includes(code as never)).map(([, code]) => code);
       result.fields.push(missing.length ? { field, kind: 'status', ok: false, detail: `"${value}" needs alarms ${missing.join(', ')}` } : { field, kind: 'status', ok: true });
     }

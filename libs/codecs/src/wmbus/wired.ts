@@ -72,6 +72,8 @@ export function parseWiredFrame(b: Uint8Array): ParsedTelegram {
     frameType: 'mbus',
     crcFormat: 'none',
     frame,
+    received: frame,
+    diehl: 'none',
     dll: {
       lField: l,
       cField,

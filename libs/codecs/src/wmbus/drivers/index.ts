@@ -6,6 +6,7 @@ import { apatorna1 } from './apatorna1';
 import { bfw240radio } from './bfw240radio';
 import { em24 } from './em24';
 import { iem3000 } from './iem3000';
+import { izar } from './izar';
 import { kamheat } from './kamheat';
 import { kampress } from './kampress';
 import { kamwater } from './kamwater';
@@ -18,4 +19,4 @@ import { tsd2 } from './tsd2';
 import type { WmbusDriver } from './types';
 
 /** Drivers in selection order: the first whose detect() accepts the telegram decodes it. */
-export const DRIVERS: readonly WmbusDriver[] = [abbb23, apator08, apator162, apator172, apatoreitn, apatorna1, bfw240radio, em24, iem3000, kamheat, kampress, kamwater, omnipower, compact5, vario451, fhkvdataiii, mkradio3, mkradio3a, mkradio4, tsd2];
+export const DRIVERS: readonly WmbusDriver[] = [abbb23, apator08, apator162, apator172, apatoreitn, apatorna1, bfw240radio, em24, iem3000, izar, kamheat, kampress, kamwater, omnipower, compact5, vario451, fhkvdataiii, mkradio3, mkradio3a, mkradio4, tsd2];

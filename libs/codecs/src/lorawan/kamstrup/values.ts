@@ -1,0 +1,128 @@
+import { CodecError } from '../../errors';
+import type { JsonObject, JsonValue } from '../../types';
+import type { KData, KRecord } from './walk';
+
+/**
+ * The output of Kamstrup's `mbusparser.js` built from the walked records: `values` of
+ * {Type, Value, Unit, Timestamp} (function "Max "/"Min "/"Error state " and orthogonal
+ * "Reverse " prefixed to the type), date records mapped onto the records of the same storage
+ * number (ISO without "Z"), info codes expanded into eight booleans, invalid values as null
+ * with unit "Invalid" and a warning, and inverse compact profiles expanded backwards from their
+ * base value (same type, unit, resolution and storage) and base time, one element per spacing.
+ */
+export const INFO_CODES = ['Dry', 'Reverse', 'Leak', 'Burst', 'Tamper', 'Low Battery', 'Low Ambient Temperature', 'High Ambient Temperature'];
+const FUNCTION_PREFIX = ['', 'Max ', 'Min ', 'Error state '];
+
+export interface ProfilePoint {
+  type: string;
+  unit: string;
+  value: number | null;
+  /** ISO-8601 without the trailing "Z", as the vendor prints it. */
+  timestamp: string;
+  storage: number;
+}
+
+export interface KamstrupOutput {
+  vendor: JsonObject;
+  warnings: string[];
+  profile: ProfilePoint[];
+}
+
+/** JavaScript's arithmetic on the vendor's data: a Date counts as its milliseconds, `{}` as NaN. */
+function numeric(data: KData): number {
+  if (data === undefined || data.kind === 'none') return NaN;
+  return data.kind === 'date' ? data.date.getTime() : data.value;
+}
+
+function normalize(n: number, resolution: number): number | null {
+  const v = Math.round(n * resolution * 1e10) / 1e10;
+  return Number.isNaN(v) ? null : v === 0 ? 0 : v;
+}
+
+const iso = (d: Date): string => d.toISOString().replace('Z', '');
+
+/** The script's step back in time; false for a spacing it does not know. */
+function stepBack(ts: Date, unit: number, spacing: number): boolean {
+  if (spacing > 0 && spacing < 251) {
+    if (unit === 0) ts.setUTCSeconds(ts.getUTCSeconds() - spacing);
+    else if (unit === 1) ts.setUTCMinutes(ts.getUTCMinutes() - spacing);
+    else if (unit === 2) ts.setUTCHours(ts.getUTCHours() - spacing);
+    else ts.setUTCDate(ts.getUTCDate() - spacing);
+    return true;
+  }
+  if (spacing === 254 && unit >= 1) {
+    ts.setUTCMonth(ts.getUTCMonth() - [0, 6, 3, 1][unit]);
+    return true;
+  }
+  return false;
+}
+
+export function buildOutput(records: KRecord[]): KamstrupOutput {
+  const warnings: string[] = [];
+  const types = records.map((r) => {
+    const ortho = r.vib.ortho !== 'NA' && r.vib.ortho !== 'Inverse Compact Profile' ? `${r.vib.ortho} ` : '';
+    return FUNCTION_PREFIX[r.functionField] + ortho + r.vib.type;
+  });
+  const timestamps = new Map<number, KData>();
+  records.forEach((r, k) => {
+    if (types[k] !== 'Date/time') return;
+    if (r.data !== undefined) timestamps.set(r.storage, r.data);
+    else warnings.push('Invalid value among timestamps');
+  });
+  const timeOf = (storage: number): string | null => {
+    const t = timestamps.get(storage);
+    return t?.kind === 'date' ? iso(t.date) : null;
+  };
+
+  const values: JsonValue[] = [];
+  const profile: ProfilePoint[] = [];
+  const out: JsonObject = { values };
+  records.forEach((r, k) => {
+    const type = types[k];
+    if (type === 'Date/time') return;
+    if (type.includes('Infocode') && r.data !== undefined) {
+      const bits = numeric(r.data);
+      INFO_CODES.forEach((name, j) => values.push({ Type: name, Value: (bits & (1 << j)) !== 0, Unit: r.vib.unit, Timestamp: timeOf(r.storage) }));
+      return;
+    }
+    if (!r.vib.isProfile) {
+      let data = r.data;
+      if (type === 'ALD last day' && data?.kind === 'number' && data.value === 4095) data = undefined;
+      let unit = r.vib.unit;
+      let value: number | null = null;
+      if (data !== undefined) value = normalize(numeric(data), r.vib.resolution);
+      else {
+        unit = 'Invalid';
+        warnings.push('Invalid value among data');
+      }
+      values.push({ Type: type, Value: value, Unit: unit, Timestamp: timeOf(r.storage) });
+      if (type === 'Volume') out.latestVolume = value;
+      return;
+    }
+    const base = records.find(
+      (b, n) => types[n] === type && b.vib.unit === r.vib.unit && b.storage === r.storage && b.vib.resolution === r.vib.resolution && b.vib.isProfile !== r.vib.isProfile,
+    );
+    if (base === undefined || base.data === undefined) {
+      throw new CodecError('MALFORMED', 'Invalid uplink payload: Could not find base value for profile data');
+    }
+    const baseTime = timestamps.get(r.storage);
+    if (baseTime === undefined) throw new CodecError('MALFORMED', 'Invalid uplink payload: Could not find base time for profile data');
+    if (baseTime.kind !== 'date') throw new CodecError('MALFORMED', 'Invalid uplink payload: the base time of the profile data is not a date');
+    const p = r.profile;
+    if (!p) return;
+    let current = numeric(base.data);
+    const ts = new Date(baseTime.date.getTime());
+    for (const delta of p.values) {
+      const ok = stepBack(ts, p.spacingUnit, p.spacingValue);
+      if (delta === undefined || !ok || Number.isNaN(ts.getTime())) {
+        warnings.push('Invalid value among profile values or timestamps for profile values');
+        break;
+      }
+      current = p.incMode === 2 ? current + delta : current - delta;
+      const point: ProfilePoint = { type, unit: r.vib.unit, value: normalize(current, r.vib.resolution), timestamp: iso(ts), storage: r.storage };
+      profile.push(point);
+      values.push({ Type: type, Value: point.value, Unit: point.unit, Timestamp: point.timestamp });
+    }
+  });
+  return { vendor: out, warnings, profile };
+}
