@@ -19,5 +19,7 @@ export * from './logging/logger';
 export * from './logging/nest-logger';
 export * from './redis/redis-options';
 export * from './redis/redis-probe';
+export * from './redis/redis.module';
 export * from './rpc/clients';
+export * from './rpc/exclusive';
 export * from './rpc/rpc-context.interceptor';

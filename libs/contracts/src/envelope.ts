@@ -1,6 +1,8 @@
+import type { Actor } from './access';
+
 /**
  * Every RPC request travels as an envelope: the typed `data` plus metadata that must cross service
- * boundaries (correlation id, caller, deadline). Handlers read `@Payload('data')`.
+ * boundaries (correlation id, caller, deadline, the authenticated actor). Handlers read `@Payload('data')`.
  */
 export interface RpcMeta {
   correlationId: string;
@@ -8,6 +10,10 @@ export interface RpcMeta {
   caller: string;
   /** Epoch milliseconds after which the caller no longer waits. */
   deadline: number;
+  /** Unique per call: lets exactly one instance of a service run a write (see `@Exclusive()`). */
+  requestId?: string;
+  /** Who asks, as verified by the gateway; absent for work no user or key started (tools, health). */
+  actor?: Actor;
 }
 
 export interface RpcEnvelope<T> {

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import type { Actor } from './access';
 import type { ContractShape, RequestOf, ResponseOf } from './contract';
-import type { RpcEnvelope } from './envelope';
+import type { RpcEnvelope, RpcMeta } from './envelope';
 import { DomainError, isErrorPayload } from './errors';
 
 export interface RpcClientOptions {
@@ -11,6 +13,8 @@ export interface RpcClientOptions {
   caller: string;
   /** Returns the correlation id of the current request/job. */
   correlationId: () => string;
+  /** Returns the authenticated actor of the current request, if any; it travels in the envelope. */
+  actor?: () => Actor | undefined;
 }
 
 export interface CallOptions {
@@ -35,14 +39,7 @@ export class RpcClient<C extends ContractShape> {
     call: CallOptions = {},
   ): Promise<ResponseOf<C, P>> {
     const timeoutMs = call.timeoutMs ?? this.options.timeoutMs;
-    const envelope: RpcEnvelope<RequestOf<C, P>> = {
-      meta: {
-        correlationId: this.options.correlationId(),
-        caller: this.options.caller,
-        deadline: Date.now() + timeoutMs,
-      },
-      data,
-    };
+    const envelope: RpcEnvelope<RequestOf<C, P>> = { meta: this.meta(Date.now() + timeoutMs), data };
     try {
       return await firstValueFrom(
         this.proxy.send<ResponseOf<C, P>, RpcEnvelope<RequestOf<C, P>>>(pattern, envelope).pipe(timeout(timeoutMs)),
@@ -54,15 +51,23 @@ export class RpcClient<C extends ContractShape> {
 
   /** Fire-and-forget event to every instance listening on the pattern. */
   async emit<T>(pattern: string, data: T): Promise<void> {
-    const envelope: RpcEnvelope<T> = {
-      meta: { correlationId: this.options.correlationId(), caller: this.options.caller, deadline: 0 },
-      data,
-    };
+    const envelope: RpcEnvelope<T> = { meta: this.meta(0), data };
     try {
       await firstValueFrom(this.proxy.emit(pattern, envelope), { defaultValue: undefined });
     } catch (error) {
       throw this.mapError(pattern, 0, error);
     }
+  }
+
+  private meta(deadline: number): RpcMeta {
+    const actor = this.options.actor?.();
+    return {
+      correlationId: this.options.correlationId(),
+      caller: this.options.caller,
+      deadline,
+      requestId: randomUUID(),
+      ...(actor ? { actor } : {}),
+    };
   }
 
   private mapError(pattern: string, timeoutMs: number, error: unknown): DomainError {

@@ -1,13 +1,81 @@
 /**
  * System service contract. Pattern names are public wire API: `system.<entity>.<verb>`.
  * Add and deprecate; never rename in place.
+ *
+ * Every pattern except login, refresh and API key verification needs an actor in the envelope's
+ * meta; the service takes the tenant from it, so a request never names another tenant's data.
  */
-import type { HealthRpc } from './contract';
+import type { HealthRpc, Rpc } from './contract';
+import type {
+  ApiKeyPrincipal,
+  ApiKeyView,
+  CreateApiKeyRequest,
+  CreateTenantRequest,
+  CreateUserRequest,
+  CreatedApiKey,
+  ListLoginEventsRequest,
+  ListUsersRequest,
+  LoginEventView,
+  LoginRequest,
+  LoginResult,
+  LogoutResult,
+  MeView,
+  RefreshRequest,
+  SessionsRevoked,
+  SetPasswordRequest,
+  TenantView,
+  UpdateTenantRequest,
+  UpdateUserRequest,
+  UserIdRequest,
+  UserPage,
+  UserView,
+  VerifyApiKeyRequest,
+} from './identity';
+
+type Empty = Record<string, never>;
 
 export const SystemPatterns = {
   health: 'system.health.check',
+  tenantList: 'system.tenant.list',
+  tenantCreate: 'system.tenant.create',
+  tenantUpdate: 'system.tenant.update',
+  userList: 'system.user.list',
+  userGet: 'system.user.get',
+  userCreate: 'system.user.create',
+  userUpdate: 'system.user.update',
+  userRevokeSessions: 'system.user.revoke-sessions',
+  userUnlock: 'system.user.unlock',
+  userSetPassword: 'system.user.set-password',
+  authLogin: 'system.auth.login',
+  authRefresh: 'system.auth.refresh',
+  authLogout: 'system.auth.logout',
+  authMe: 'system.auth.me',
+  apiKeyVerify: 'system.apikey.verify',
+  apiKeyList: 'system.apikey.list',
+  apiKeyCreate: 'system.apikey.create',
+  apiKeyRevoke: 'system.apikey.revoke',
+  loginEventList: 'system.login-event.list',
 } as const;
 
 export type SystemContract = {
   'system.health.check': HealthRpc;
+  'system.tenant.list': Rpc<Empty, TenantView[]>;
+  'system.tenant.create': Rpc<CreateTenantRequest, TenantView>;
+  'system.tenant.update': Rpc<UpdateTenantRequest, TenantView>;
+  'system.user.list': Rpc<ListUsersRequest, UserPage>;
+  'system.user.get': Rpc<UserIdRequest, UserView>;
+  'system.user.create': Rpc<CreateUserRequest, UserView>;
+  'system.user.update': Rpc<UpdateUserRequest, UserView>;
+  'system.user.revoke-sessions': Rpc<UserIdRequest, SessionsRevoked>;
+  'system.user.unlock': Rpc<UserIdRequest, UserView>;
+  'system.user.set-password': Rpc<SetPasswordRequest, SessionsRevoked>;
+  'system.auth.login': Rpc<LoginRequest, LoginResult>;
+  'system.auth.refresh': Rpc<RefreshRequest, LoginResult>;
+  'system.auth.logout': Rpc<Empty, LogoutResult>;
+  'system.auth.me': Rpc<Empty, MeView>;
+  'system.apikey.verify': Rpc<VerifyApiKeyRequest, ApiKeyPrincipal>;
+  'system.apikey.list': Rpc<Empty, ApiKeyView[]>;
+  'system.apikey.create': Rpc<CreateApiKeyRequest, CreatedApiKey>;
+  'system.apikey.revoke': Rpc<UserIdRequest, ApiKeyView>;
+  'system.login-event.list': Rpc<ListLoginEventsRequest, LoginEventView[]>;
 };

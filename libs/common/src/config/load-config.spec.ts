@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './load-config';
-import { clickhouseVariables, coreVariables, gatewayVariables, postgresVariables, redactConfig } from './variables';
+import {
+  DEVELOPMENT_JWT_SECRET,
+  authVariables,
+  clickhouseVariables,
+  coreVariables,
+  gatewayVariables,
+  postgresVariables,
+  redactConfig,
+  withProductionSecrets,
+} from './variables';
 
 const schema = z.object({ ...coreVariables, ...postgresVariables, ...clickhouseVariables, ...gatewayVariables });
 
@@ -63,5 +72,31 @@ describe('redactConfig', () => {
     expect(text).not.toContain('jwt-secret');
     expect(redacted.DATABASE_URL).toBe('postgres://app:***@db:5432/headend');
     expect(redacted.GATEWAY_PORT).toBe(3000);
+  });
+});
+
+describe('JWT_SECRET', () => {
+  const withJwt = withProductionSecrets(z.object({ ...coreVariables, ...authVariables, ...gatewayVariables }));
+
+  it('defaults to the development secret outside production', () => {
+    expect(loadConfig('t', withJwt, {}).JWT_SECRET).toBe(DEVELOPMENT_JWT_SECRET);
+    expect(loadConfig('t', withJwt, { NODE_ENV: 'test' }).JWT_SECRET).toBe(DEVELOPMENT_JWT_SECRET);
+  });
+
+  it('is required in production, and named together with every other bad variable', () => {
+    let caught: unknown;
+    try {
+      loadConfig('gateway', withJwt, { NODE_ENV: 'production', GATEWAY_PORT: 'eighty' });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['GATEWAY_PORT', 'JWT_SECRET']);
+    expect((caught as ConfigError).message).toMatch(/JWT_SECRET: required when NODE_ENV=production/);
+  });
+
+  it('needs at least 32 characters', () => {
+    expect(() => loadConfig('t', withJwt, { JWT_SECRET: 'too-short' })).toThrow(/JWT_SECRET: must be at least 32 characters/);
+    const secret = 'a'.repeat(64);
+    expect(loadConfig('t', withJwt, { NODE_ENV: 'production', JWT_SECRET: secret }).JWT_SECRET).toBe(secret);
   });
 });

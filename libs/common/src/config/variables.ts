@@ -69,6 +69,25 @@ export const gatewayVariables = {
   UI_DIST: z.string().default('ui/dist'),
 };
 
+/** Used only outside production, so a development machine starts without a .env; production refuses it. */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-never-use-in-production';
+
+export const authVariables = {
+  /** Signs and verifies access tokens (HS256); shared by the gateway and the system service. A secret. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_JWT_SECRET),
+};
+
+/**
+ * Adds the production rule of `authVariables` to an app's schema: JWT_SECRET must be set (not the
+ * development default) when NODE_ENV=production. Reported together with every other bad variable.
+ */
+export function withProductionSecrets<S extends z.ZodObject>(schema: S): S {
+  return schema.refine(
+    (value: Record<string, unknown>) => !(value.NODE_ENV === 'production' && value.JWT_SECRET === DEVELOPMENT_JWT_SECRET),
+    { path: ['JWT_SECRET'], message: 'required when NODE_ENV=production (openssl rand -hex 32)', when: () => true },
+  );
+}
+
 export type SecretVariable = (typeof SECRET_VARIABLES)[number];
 
 /** A copy of the config safe to log: secret values replaced, credentials stripped from URLs. */

@@ -12,7 +12,15 @@ export const REDACT_PATHS = [
   'token',
   '*.token',
   'accessToken',
+  '*.accessToken',
   'refreshToken',
+  '*.refreshToken',
+  'currentPassword',
+  '*.currentPassword',
+  'newPassword',
+  '*.newPassword',
+  'passwordHash',
+  '*.passwordHash',
   'apiKey',
   '*.apiKey',
   'appKey',
@@ -25,6 +33,7 @@ export const REDACT_PATHS = [
   '*.secret',
   'req.headers.authorization',
   'req.headers.cookie',
+  'headers.cookie',
   'req.headers["x-api-key"]',
   'headers.authorization',
   'headers["x-api-key"]',
@@ -57,7 +66,9 @@ export function createLogger(settings: LoggerSettings): Logger {
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     mixin() {
       const context = currentContext();
-      return context ? { correlationId: context.correlationId, origin: context.origin } : {};
+      if (!context) return {};
+      const { correlationId, origin, actor } = context;
+      return actor ? { correlationId, origin, actor: `${actor.kind}:${actor.id}`, tenantId: actor.tenantId } : { correlationId, origin };
     },
   };
   return settings.destination ? pino(options, settings.destination) : pino(options);

@@ -2,7 +2,7 @@ import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import type { ClientProxy } from '@nestjs/microservices';
 import { RpcClient } from '@app/contracts';
 import type { BackendService, Contracts } from '@app/contracts';
-import { currentCorrelationId } from '../context/request-context';
+import { currentActor, currentCorrelationId } from '../context/request-context';
 import { redisOptionsFromUrl } from '../redis/redis-options';
 
 /** DI token of the typed client for a backend service. */
@@ -17,12 +17,12 @@ export function createRedisClientProxy(redisUrl: string): ClientProxy {
   });
 }
 
-/** A typed client for `service`, carrying the current correlation id on every call. */
+/** A typed client for `service`, carrying the current correlation id and actor on every call. */
 export function createRpcClient<S extends BackendService>(
   service: S,
   proxy: ClientProxy,
   caller: string,
   timeoutMs: number,
 ): RpcClient<Contracts[S]> {
-  return new RpcClient<Contracts[S]>(proxy, service, { caller, timeoutMs, correlationId: currentCorrelationId });
+  return new RpcClient<Contracts[S]>(proxy, service, { caller, timeoutMs, correlationId: currentCorrelationId, actor: currentActor });
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import type { Logger } from 'pino';
-import { DomainError } from '@app/contracts';
+import { DomainError, isActor } from '@app/contracts';
 import type { RpcEnvelope } from '@app/contracts';
 import { acceptCorrelationId, runWithContext } from '../context/request-context';
 
@@ -11,7 +11,7 @@ function isEnvelope(value: unknown): value is RpcEnvelope<unknown> {
 }
 
 /**
- * Restores the caller's correlation id around every message handler, rejects requests that are
+ * Restores the caller's correlation id and actor around every message handler, rejects requests that are
  * not envelopes, and skips work whose caller has already given up (deadline passed).
  */
 @Injectable()
@@ -28,8 +28,12 @@ export class RpcContextInterceptor implements NestInterceptor {
     }
     const correlationId = acceptCorrelationId(payload.meta?.correlationId);
     const caller = typeof payload.meta?.caller === 'string' ? payload.meta.caller : 'unknown';
+    const actor = payload.meta?.actor;
+    if (actor !== undefined && !isActor(actor)) {
+      throw new DomainError('VALIDATION_FAILED', `${pattern}: meta.actor is malformed`, [{ field: 'meta.actor', message: 'not an actor' }]);
+    }
     return new Observable((subscriber) =>
-      runWithContext({ correlationId, origin: `rpc:${caller}` }, () => {
+      runWithContext({ correlationId, origin: `rpc:${caller}`, ...(actor ? { actor } : {}) }, () => {
         const deadline = payload.meta.deadline;
         if (typeof deadline === 'number' && deadline > 0 && Date.now() > deadline) {
           this.logger.warn({ pattern, deadline }, 'Skipped a request whose caller deadline has passed');
