@@ -587,7 +587,7 @@ function fillValue(
         rec.invalid = true;
         return;
       }
-      const unsigned = info.kind !== 'number';
+      const unsigned = info.kind !== 'number' || info.unsigned === true;
       let raw: number;
       if (n === 8) {
         const big = unsigned ? readBig(b, off) : BigInt.asIntN(64, readBig(b, off));
@@ -653,7 +653,7 @@ function fillValue(
       }
       // Binary numbers: little-endian, kept as hex when longer than 6 bytes.
       if (n > 0 && n <= 6) {
-        const raw = info.kind === 'number' ? intLE(b, off, n) : uintLE(b, off, n);
+        const raw = info.kind === 'number' && !info.unsigned ? intLE(b, off, n) : uintLE(b, off, n);
         rec.rawValue = raw;
         setFromNumber(rec, raw, info, scaleState, n * 2, false);
       } else {

@@ -34,6 +34,8 @@ export interface VifInfo {
   readonly description: string;
   /** Temperatures in degrees Fahrenheit need an offset as well as a factor. */
   readonly fahrenheit?: boolean;
+  /** A count that is never negative (access number, counters): binary data read unsigned. */
+  readonly unsigned?: boolean;
 }
 
 function pow10(n: number): number {
@@ -127,7 +129,7 @@ function buildFD(): VifInfo[] {
     t[0x6c + nn] = longDuration('battery_operating_time', nn, 'Operating time battery');
   }
   for (let nn = 1; nn < 4; nn++) t[0x30 + nn] = duration('duration_of_tariff', nn, 'Duration of tariff');
-  t[0x08] = { ...other('access_number', 'number', 'Access number (transmission count)', 'count') };
+  t[0x08] = { ...other('access_number', 'number', 'Access number (transmission count)', 'count'), unsigned: true };
   t[0x09] = other('medium', 'id', 'Medium (as in fixed header)');
   t[0x0a] = other('manufacturer', 'id', 'Manufacturer (as in fixed header)');
   t[0x0b] = other('parameter_set', 'id', 'Parameter set identification');
@@ -147,9 +149,9 @@ function buildFD(): VifInfo[] {
   t[0x19] = other('security_key', 'raw', 'Security key');
   t[0x1a] = other('digital_output', 'flags', 'Digital output (binary)');
   t[0x1b] = other('digital_input', 'flags', 'Digital input (binary)');
-  t[0x1c] = { ...other('baud_rate', 'number', 'Baud rate'), unit: '' };
-  t[0x1d] = { ...other('response_delay', 'number', 'Response delay time (bit times)'), unit: '' };
-  t[0x1e] = { ...other('retry', 'number', 'Retry'), unit: 'count' };
+  t[0x1c] = { ...other('baud_rate', 'number', 'Baud rate'), unit: '', unsigned: true };
+  t[0x1d] = { ...other('response_delay', 'number', 'Response delay time (bit times)'), unit: '', unsigned: true };
+  t[0x1e] = { ...other('retry', 'number', 'Retry'), unit: 'count', unsigned: true };
   t[0x1f] = other('remote_control', 'raw', 'Remote control (device specific)');
   t[0x20] = { ...other('first_storage_number', 'number', 'First storage number for cyclic storage'), unit: 'count' };
   t[0x21] = { ...other('last_storage_number', 'number', 'Last storage number for cyclic storage'), unit: 'count' };
@@ -168,8 +170,8 @@ function buildFD(): VifInfo[] {
     t[0x40 + n] = num('voltage', 'V', n - 9, `Voltage (10^${n - 9} V)`);
     t[0x50 + n] = num('current', 'A', n - 12, `Current (10^${n - 12} A)`);
   }
-  t[0x60] = { quantity: 'reset_counter', unit: 'count', mul: 1, div: 1, kind: 'number', description: 'Reset counter' };
-  t[0x61] = { quantity: 'cumulation_counter', unit: 'count', mul: 1, div: 1, kind: 'number', description: 'Cumulation counter' };
+  t[0x60] = { quantity: 'reset_counter', unit: 'count', mul: 1, div: 1, kind: 'number', description: 'Reset counter', unsigned: true };
+  t[0x61] = { quantity: 'cumulation_counter', unit: 'count', mul: 1, div: 1, kind: 'number', description: 'Cumulation counter', unsigned: true };
   t[0x62] = other('control_signal', 'raw', 'Control signal');
   t[0x63] = { quantity: 'day_of_week', unit: '', mul: 1, div: 1, kind: 'number', description: 'Day of week' };
   t[0x64] = { quantity: 'week_number', unit: '', mul: 1, div: 1, kind: 'number', description: 'Week number' };
@@ -181,7 +183,7 @@ function buildFD(): VifInfo[] {
   t[0x72] = other('daylight_saving', 'raw', 'Daylight saving (beginning, ending, deviation)');
   t[0x73] = other('listening_window', 'raw', 'Listening window management');
   t[0x74] = { quantity: 'remaining_battery_life', unit: 's', mul: 86400, div: 1, kind: 'number', description: 'Remaining battery life time (days)' };
-  t[0x75] = { quantity: 'meter_stopped_count', unit: 'count', mul: 1, div: 1, kind: 'number', description: 'Number of times the meter was stopped' };
+  t[0x75] = { quantity: 'meter_stopped_count', unit: 'count', mul: 1, div: 1, kind: 'number', description: 'Number of times the meter was stopped', unsigned: true };
   t[0x76] = other('manufacturer_container', 'raw', 'Data container for manufacturer specific protocol');
   return t;
 }

@@ -19,6 +19,8 @@ export interface ProfilePoint {
   value: number | null;
   /** ISO-8601 without the trailing "Z", as the vendor prints it. */
   timestamp: string;
+  /** The same step in calendar arithmetic (a month back from 31 March is 29 February, not 2 March). */
+  at: string;
   storage: number;
 }
 
@@ -55,6 +57,18 @@ function stepBack(ts: Date, unit: number, spacing: number): boolean {
     return true;
   }
   return false;
+}
+
+/** `steps` spacings before `base`, months clamped to the month's last day. */
+function calendarBack(base: Date, steps: number, unit: number, spacing: number): Date {
+  if (spacing !== 254) return new Date(base.getTime() - steps * spacing * [1, 60, 3600, 86400][unit] * 1000);
+  const months = steps * [0, 6, 3, 1][unit];
+  const y = base.getUTCFullYear();
+  const m = base.getUTCMonth() - months;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const d = new Date(base.getTime());
+  d.setUTCFullYear(y, m, Math.min(base.getUTCDate(), last));
+  return d;
 }
 
 export function buildOutput(records: KRecord[]): KamstrupOutput {
@@ -109,17 +123,18 @@ export function buildOutput(records: KRecord[]): KamstrupOutput {
     if (baseTime === undefined) throw new CodecError('MALFORMED', 'Invalid uplink payload: Could not find base time for profile data');
     if (baseTime.kind !== 'date') throw new CodecError('MALFORMED', 'Invalid uplink payload: the base time of the profile data is not a date');
     const p = r.profile;
-    if (!p) return;
+    if (!p) throw new CodecError('MALFORMED', 'Invalid uplink payload: a compact-profile VIF on a record that is not LVAR');
     let current = numeric(base.data);
     const ts = new Date(baseTime.date.getTime());
-    for (const delta of p.values) {
+    for (const [k, delta] of p.values.entries()) {
       const ok = stepBack(ts, p.spacingUnit, p.spacingValue);
       if (delta === undefined || !ok || Number.isNaN(ts.getTime())) {
         warnings.push('Invalid value among profile values or timestamps for profile values');
         break;
       }
       current = p.incMode === 2 ? current + delta : current - delta;
-      const point: ProfilePoint = { type, unit: r.vib.unit, value: normalize(current, r.vib.resolution), timestamp: iso(ts), storage: r.storage };
+      const at = calendarBack(baseTime.date, k + 1, p.spacingUnit, p.spacingValue).toISOString();
+      const point: ProfilePoint = { type, unit: r.vib.unit, value: normalize(current, r.vib.resolution), timestamp: iso(ts), at, storage: r.storage };
       profile.push(point);
       values.push({ Type: type, Value: point.value, Unit: point.unit, Timestamp: point.timestamp });
     }
