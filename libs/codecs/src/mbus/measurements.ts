@@ -1,5 +1,5 @@
 import type { Measurement } from '../types';
-import type { MbusRecord } from './records';
+import type { MbusProfile, MbusRecord } from './records';
 
 const FUNCTION_SUFFIX = { instantaneous: '', maximum: '_max', minimum: '_min', error: '_at_error' } as const;
 
@@ -35,10 +35,19 @@ export function recordsToMeasurements(records: readonly MbusRecord[], options: {
     const at = dates.get(r.storage * 256 + r.subunit);
     if (r.profile) {
       if (!options.expandProfiles) continue;
-      r.profile.values.forEach((v, i) => {
+      const p = r.profile;
+      const n = p.values.length;
+      const quantity = p.mode === 'absolute' ? r.quantity : `${r.quantity}_${p.mode === 'signed' ? 'difference' : p.mode}`;
+      p.values.forEach((v, i) => {
         if (v === null) return;
-        const m: Measurement = { quantity: `${r.quantity}_profile`, value: v, unit: r.unit, storage: r.storage, tariff: r.tariff };
-        m.register = register ? `${register}.${i}` : String(i);
+        // Steps from the base time: the inverse profile starts with the newest element (one step
+        // before the base), the compact profile is chronological (its last element is one step after
+        // the base).
+        const steps = p.inverse ? -(i + 1) : n - i;
+        const m: Measurement = { quantity, value: v, unit: r.unit, storage: r.storage, tariff: r.tariff };
+        m.register = register ? `${register}.profile_${i}` : `profile_${i}`;
+        const t = at ? profileTime(at, p, p.inverse ? steps : -steps) : undefined;
+        if (t) m.at = t;
         out.push(m);
       });
       continue;
@@ -56,4 +65,26 @@ export function recordsToMeasurements(records: readonly MbusRecord[], options: {
     out.push(m);
   }
   return out;
+}
+
+/**
+ * The time `steps` spacings away from `base` (negative = earlier). Monthly spacing keeps a base on
+ * the last day of a month on the last day of each month.
+ */
+export function profileTime(base: string, p: MbusProfile, steps: number): string | undefined {
+  const t = new Date(base);
+  if (Number.isNaN(t.getTime())) return undefined;
+  if (p.spacingMonths !== undefined) {
+    const months = p.spacingMonths * steps;
+    if (!Number.isInteger(months)) return new Date(t.getTime() + months * 30.436875 * 86400000).toISOString();
+    const y = t.getUTCFullYear();
+    const m = t.getUTCMonth();
+    const d = t.getUTCDate();
+    const lastOfMonth = new Date(Date.UTC(y, m + 1, 0)).getUTCDate() === d;
+    const target = new Date(Date.UTC(y, m + months, 1, t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds()));
+    const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+    target.setUTCDate(lastOfMonth ? last : Math.min(d, last));
+    return target.toISOString();
+  }
+  return new Date(t.getTime() + steps * p.spacingSeconds * 1000).toISOString();
 }

@@ -223,10 +223,10 @@ function decodeProfile(data: Uint8Array, info: VifInfo, scaleState: ScaleState, 
   if (size <= 0 || elementType === 0x05 || elementType === 0x0d || elementType === 0x0f) return undefined;
   const profile: MbusProfile = { mode, spacingSeconds: 0, inverse, values: [] };
   if (unitCode === 3) {
-    // Spacing value 0xFD = months (OMS), 0xFE = days... treat as months when flagged, else days.
-    if (spacingValue === 0xfd) {
+    // Days, except the OMS special spacing values 0xFE (one month) and 0xFD (half a month).
+    if (spacingValue === 0xfe) {
       profile.spacingMonths = 1;
-    } else if (spacingValue === 0xfe) {
+    } else if (spacingValue === 0xfd) {
       profile.spacingMonths = 0.5;
     } else {
       profile.spacingSeconds = spacingValue * 86400;

@@ -239,7 +239,7 @@ function decodeUnsafe(bytes: Uint8Array, options: WmbusOptions): DecodedPayload 
   const ctx: DriverContext = {
     t,
     records,
-    measurements: recordsToMeasurements(records),
+    measurements: recordsToMeasurements(records, { expandProfiles: true }),
     alarms,
     device,
     fields: {},

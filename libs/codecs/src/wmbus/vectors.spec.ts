@@ -17,7 +17,8 @@
  *    decoded with a wrong multiplier, unit, sign or byte order fails. One field (RAW_COUNTER_FIELDS)
  *    carries a unit suffix its upstream driver admits not to know; it is matched as a raw counter.
  * 4. Dates. Every `*_date` / `*_datetime` string field (non-empty) must be found among the decoded
- *    date records (`vendor.records[]` of kind date/datetime, `text`): equal, or the expectation is a
+ *    date records (`vendor.records[]` of kind date/datetime, `text`) or the times (`at`) of the
+ *    measurements (compact-profile elements are dated from their base date): equal, or the expectation is a
  *    prefix of the record (a date shown from a date-time record), or the expectation is
  *    "<date> 00:00" for a date-only record. wmbusmeters passes impossible dates through mktime(),
  *    which carries overflowing fields over (2000-00-00, the all-zero "no date", prints as 1999-11-30;
@@ -154,6 +155,8 @@ function dateTexts(decoded: DecodedPayload): string[] {
   const records = decoded.vendor.records;
   if (!Array.isArray(records)) return [];
   const out: string[] = [];
+  // The times of measurements (e.g. compact profile elements) count as dates too.
+  for (const m of decoded.measurements) if (m.at) out.push(`${m.at.slice(0, 10)} ${m.at.slice(11, 16)}`);
   for (const r of records) {
     const o = r as JsonObject;
     if ((o.kind === 'date' || o.kind === 'datetime') && typeof o.text === 'string') out.push(o.text);

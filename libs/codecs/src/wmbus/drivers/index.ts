@@ -12,6 +12,7 @@ import { kampress } from './kampress';
 import { kamwater } from './kamwater';
 import { omnipower } from './omnipower';
 import { compact5, vario451 } from './compact5';
+import { engelmannFaw } from './engelmannfaw';
 import { fhkvdataiii } from './fhkvdataiii';
 import { mkradio3, mkradio4 } from './mkradio';
 import { mkradio3a } from './mkradio3a';
@@ -23,4 +24,4 @@ import { tsd2 } from './tsd2';
 import type { WmbusDriver } from './types';
 
 /** Drivers in selection order: the first whose detect() accepts the telegram decodes it. */
-export const DRIVERS: readonly WmbusDriver[] = [abbb23, apator08, apator162, apator172, apatoreitn, apatorna1, bfw240radio, em24, iem3000, izar, kamheat, kampress, kamwater, omnipower, compact5, vario451, fhkvdataiii, mkradio3, mkradio3a, mkradio4, tsd2, qcaloric, qheatv2, qsmoke, qwaterv2];
+export const DRIVERS: readonly WmbusDriver[] = [abbb23, apator08, apator162, apator172, apatoreitn, apatorna1, bfw240radio, em24, iem3000, izar, kamheat, kampress, kamwater, omnipower, compact5, vario451, fhkvdataiii, mkradio3, mkradio3a, mkradio4, tsd2, qcaloric, qheatv2, qsmoke, qwaterv2, engelmannFaw];
