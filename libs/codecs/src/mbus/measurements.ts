@@ -28,6 +28,26 @@ export function recordsToMeasurements(records: readonly MbusRecord[], options: {
       if (!dates.has(k) || r.quantity === 'datetime') dates.set(k, r.at);
     }
   }
+  // A storage interval (VIF FD 24-29) at storage s0 with a date at s0 dates the later storage
+  // numbers: storage s0 + k was taken k intervals before the s0 date (EN 13757-3 storage semantics).
+  for (const r of records) {
+    if (r.quantity !== 'storage_interval' || typeof r.rawValue !== 'number' || r.rawValue <= 0) continue;
+    const base = dates.get(r.storage * 256 + r.subunit);
+    if (!base) continue;
+    const code = r.vifCode & 0xff;
+    const profile: MbusProfile =
+      code === 0x28 || code === 0x29
+        ? { mode: 'absolute', spacingSeconds: 0, spacingMonths: r.rawValue * (code === 0x29 ? 12 : 1), inverse: true, values: [] }
+        : { mode: 'absolute', spacingSeconds: r.value ?? 0, inverse: true, values: [] };
+    for (const other of records) {
+      const k = other.storage - r.storage;
+      const slot = other.storage * 256 + other.subunit;
+      if (k > 0 && other.subunit === r.subunit && !dates.has(slot)) {
+        const t = profileTime(base, profile, -k);
+        if (t) dates.set(slot, t);
+      }
+    }
+  }
   const out: Measurement[] = [];
   for (const r of records) {
     if (r.kind !== 'number') continue;

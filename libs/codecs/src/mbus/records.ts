@@ -581,12 +581,6 @@ function fillValue(
     case 0x04:
     case 0x06:
     case 0x07: {
-      if (allFF(b, off, n) && info.kind === 'number' && n > 1) {
-        // All ones in a multi-byte integer: not set / invalid in practice; keep raw, no value.
-        rec.rawValue = n === 8 ? readBig(b, off).toString() : uintLE(b, off, n);
-        rec.invalid = true;
-        return;
-      }
       const unsigned = info.kind !== 'number' || info.unsigned === true;
       let raw: number;
       if (n === 8) {

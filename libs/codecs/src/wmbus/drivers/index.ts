@@ -21,7 +21,8 @@ import { qheatv2 } from './qheatv2';
 import { qsmoke } from './qsmoke';
 import { qwaterv2 } from './qwaterv2';
 import { tsd2 } from './tsd2';
+import { waterstarm } from './waterstarm';
 import type { WmbusDriver } from './types';
 
 /** Drivers in selection order: the first whose detect() accepts the telegram decodes it. */
-export const DRIVERS: readonly WmbusDriver[] = [abbb23, apator08, apator162, apator172, apatoreitn, apatorna1, bfw240radio, em24, iem3000, izar, kamheat, kampress, kamwater, omnipower, compact5, vario451, fhkvdataiii, mkradio3, mkradio3a, mkradio4, tsd2, qcaloric, qheatv2, qsmoke, qwaterv2, engelmannFaw];
+export const DRIVERS: readonly WmbusDriver[] = [abbb23, apator08, apator162, apator172, apatoreitn, apatorna1, bfw240radio, em24, iem3000, izar, kamheat, kampress, kamwater, omnipower, compact5, vario451, fhkvdataiii, mkradio3, mkradio3a, mkradio4, tsd2, qcaloric, qheatv2, qsmoke, qwaterv2, engelmannFaw, waterstarm];
