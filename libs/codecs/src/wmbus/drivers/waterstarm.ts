@@ -26,7 +26,10 @@ export const waterstarm: WmbusDriver = {
   sources: ['wmbusmeters drivers/src/waterstarm.xmq'],
   detect: mvt(['DWZ', 0x00, 0x06], ['DWZ', 0x00, 0x07], ['DWZ', 0x02, 0x06], ['DWZ', 0x02, 0x07], ['EFE', 0x70, 0x07]),
   decode(ctx) {
-    const now = ctx.records.find((r) => r.quantity === 'datetime' && r.storage === 0 && r.at)?.at;
+    // The meter time, even when flagged invalid (IV bit): it is the only reference for the history.
+    const rec = ctx.records.find((r) => r.quantity === 'datetime' && r.storage === 0 && r.text);
+    const now = rec?.at ?? (rec?.text && /^\d{4}-\d{2}-\d{2}/.test(rec.text) ? rec.text : undefined);
+    if (rec?.invalid) ctx.warnings.push('meter time is flagged invalid; history dates are derived from it anyway');
     if (now) {
       const y = +now.slice(0, 4);
       const m = +now.slice(5, 7);
