@@ -50,6 +50,11 @@ export function recordsToMeasurements(records: readonly MbusRecord[], options: {
   }
   const out: Measurement[] = [];
   for (const r of records) {
+    if (r.plainTextUnit !== undefined && r.value !== null && Number.isFinite(r.value)) {
+      // A plain-text unit (VIF 7C/FC): the unit is the quantity, e.g. "CO2" -> text_unit_co2.
+      out.push({ quantity: `text_unit_${plainTextQuantity(r.plainTextUnit)}`, value: r.value, unit: '', storage: r.storage, tariff: r.tariff });
+      continue;
+    }
     if (r.kind !== 'number') continue;
     const register = recordRegister(r);
     const at = dates.get(r.storage * 256 + r.subunit);
@@ -107,4 +112,14 @@ export function profileTime(base: string, p: MbusProfile, steps: number): string
     return target.toISOString();
   }
   return new Date(t.getTime() + steps * p.spacingSeconds * 1000).toISOString();
+}
+
+function plainTextQuantity(text: string): string {
+  let q = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    q += alnum ? text[i].toLowerCase() : '_';
+  }
+  return q;
 }

@@ -4,7 +4,10 @@ import { apator162 } from './apator162';
 import { apatoreitn } from './apatoreitn';
 import { apatorna1 } from './apatorna1';
 import { bfw240radio } from './bfw240radio';
+import { ebzwmbe } from './ebzwmbe';
+import { ei6500 } from './ei6500';
 import { em24 } from './em24';
+import { gwfwater } from './gwfwater';
 import { hydroclima } from './hydroclima';
 import { iem3000 } from './iem3000';
 import { ime, nemo } from './ime';
@@ -28,4 +31,4 @@ import { waterstarm } from './waterstarm';
 import type { WmbusDriver } from './types';
 
 /** Drivers in selection order: the first whose detect() accepts the telegram decodes it. */
-export const DRIVERS: readonly WmbusDriver[] = [abbb23, apator08, apator162, apator172, apatoreitn, apatorna1, bfw240radio, em24, iem3000, izar, kamheat, kampress, kamwater, omnipower, compact5, vario451, fhkvdataiii, mkradio3, mkradio3a, mkradio4, tsd2, qcaloric, qheatv2, qsmoke, qwaterv2, engelmannFaw, waterstarm, ime, nemo, q400, hydroclima];
+export const DRIVERS: readonly WmbusDriver[] = [abbb23, apator08, apator162, apator172, apatoreitn, apatorna1, bfw240radio, em24, iem3000, izar, kamheat, kampress, kamwater, omnipower, compact5, vario451, fhkvdataiii, mkradio3, mkradio3a, mkradio4, tsd2, qcaloric, qheatv2, qsmoke, qwaterv2, engelmannFaw, waterstarm, ime, nemo, q400, hydroclima, gwfwater, ei6500, ebzwmbe];
