@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { coreVariables, gatewayVariables, loadConfigOrExit } from '@app/common';
+import { authVariables, coreVariables, gatewayVariables, loadConfigOrExit, withProductionSecrets } from '@app/common';
 
 /** Environment of the gateway service, validated at boot. */
-export const gatewayConfigSchema = z.object({
-  ...coreVariables,
-  ...gatewayVariables,
-});
+export const gatewayConfigSchema = withProductionSecrets(
+  z.object({
+    ...coreVariables,
+    ...gatewayVariables,
+    ...authVariables,
+  }),
+);
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
 /** The only place the gateway service reads the process environment. */

@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { CoreModule, createHealthRpcController } from '@app/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { CoreModule, ExclusiveRpcInterceptor, RedisModule, createHealthRpcController } from '@app/common';
 import type { ProcessIdentity } from '@app/common';
 import { MongoModule } from '@app/mongo';
 import { PostgresModule } from '@app/postgres';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuthModule } from './auth/auth.module';
 import type { SystemConfig } from './config';
 import { systemDataSourceSettings } from './database/data-source';
+import { LoginEventsModule } from './login-events/login-events.module';
+import { TenantsModule } from './tenants/tenants.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class SystemModule {
@@ -16,8 +22,15 @@ export class SystemModule {
         CoreModule.forApp({ ...identity, config }),
         PostgresModule.forService(systemDataSourceSettings(config.DATABASE_URL)),
         MongoModule.forService(config.MONGO_URL),
+        RedisModule.forRoot(config.REDIS_URL),
+        TenantsModule,
+        UsersModule,
+        AuthModule,
+        ApiKeysModule,
+        LoginEventsModule,
       ],
       controllers: [createHealthRpcController('system')],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: ExclusiveRpcInterceptor }],
     };
   }
 }

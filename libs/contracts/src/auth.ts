@@ -36,8 +36,6 @@ export const API_KEY_CACHE_SECONDS = 60;
 export const AuthRedisKeys = {
   /** Present while a revoked session's access tokens could still be unexpired. */
   revokedSession: (sessionId: string) => `auth:revoked-session:${sessionId}`,
-  /** Epoch seconds: access tokens of this user issued before it are rejected. */
-  userTokensNotBefore: (userId: string) => `auth:user-not-before:${userId}`,
   /** Cached verification of an API key, by the SHA-256 (hex) of the whole key. */
   apiKey: (keyHash: string) => `auth:api-key:${keyHash}`,
 } as const;

@@ -73,7 +73,7 @@ export interface UpdateUserRequest {
   status?: UserStatus;
   consumerId?: string | null;
 }
-export interface UserIdRequest {
+export interface IdRequest {
   id: string;
 }
 export interface SetPasswordRequest {

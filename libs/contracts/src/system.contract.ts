@@ -26,7 +26,7 @@ import type {
   TenantView,
   UpdateTenantRequest,
   UpdateUserRequest,
-  UserIdRequest,
+  IdRequest,
   UserPage,
   UserView,
   VerifyApiKeyRequest,
@@ -63,11 +63,11 @@ export type SystemContract = {
   'system.tenant.create': Rpc<CreateTenantRequest, TenantView>;
   'system.tenant.update': Rpc<UpdateTenantRequest, TenantView>;
   'system.user.list': Rpc<ListUsersRequest, UserPage>;
-  'system.user.get': Rpc<UserIdRequest, UserView>;
+  'system.user.get': Rpc<IdRequest, UserView>;
   'system.user.create': Rpc<CreateUserRequest, UserView>;
   'system.user.update': Rpc<UpdateUserRequest, UserView>;
-  'system.user.revoke-sessions': Rpc<UserIdRequest, SessionsRevoked>;
-  'system.user.unlock': Rpc<UserIdRequest, UserView>;
+  'system.user.revoke-sessions': Rpc<IdRequest, SessionsRevoked>;
+  'system.user.unlock': Rpc<IdRequest, UserView>;
   'system.user.set-password': Rpc<SetPasswordRequest, SessionsRevoked>;
   'system.auth.login': Rpc<LoginRequest, LoginResult>;
   'system.auth.refresh': Rpc<RefreshRequest, LoginResult>;
@@ -76,6 +76,6 @@ export type SystemContract = {
   'system.apikey.verify': Rpc<VerifyApiKeyRequest, ApiKeyPrincipal>;
   'system.apikey.list': Rpc<Empty, ApiKeyView[]>;
   'system.apikey.create': Rpc<CreateApiKeyRequest, CreatedApiKey>;
-  'system.apikey.revoke': Rpc<UserIdRequest, ApiKeyView>;
+  'system.apikey.revoke': Rpc<IdRequest, ApiKeyView>;
   'system.login-event.list': Rpc<ListLoginEventsRequest, LoginEventView[]>;
 };

@@ -1,4 +1,5 @@
 import type { ServiceDataSourceSettings } from '@app/postgres';
+import { SYSTEM_ENTITIES } from './entities';
 import { SYSTEM_MIGRATIONS } from './migrations';
 
 export const SYSTEM_SCHEMA = 'system';
@@ -9,7 +10,7 @@ export function systemDataSourceSettings(databaseUrl: string): ServiceDataSource
     url: databaseUrl,
     schema: SYSTEM_SCHEMA,
     applicationName: 'headend-system',
-    entities: [],
+    entities: SYSTEM_ENTITIES,
     migrations: SYSTEM_MIGRATIONS,
   };
 }

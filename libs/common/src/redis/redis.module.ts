@@ -14,8 +14,8 @@ class RedisLifecycle implements OnApplicationShutdown {
 }
 
 /** Creates the ioredis client for caches and counters; commands fail fast while Redis is away. */
-export function createRedisClient(redisUrl: string): Redis {
-  const client = new Redis({ ...redisOptionsFromUrl(redisUrl), maxRetriesPerRequest: 1, retryStrategy: () => 1000, lazyConnect: false });
+export function createRedisClient(redisUrl: string, keyPrefix?: string): Redis {
+  const client = new Redis({ ...redisOptionsFromUrl(redisUrl), maxRetriesPerRequest: 1, retryStrategy: () => 1000, ...(keyPrefix ? { keyPrefix } : {}) });
   client.on('error', () => undefined); // failures surface on the commands that need Redis
   return client;
 }
@@ -24,10 +24,11 @@ export function createRedisClient(redisUrl: string): Redis {
 @Global()
 @Module({})
 export class RedisModule {
-  static forRoot(redisUrl: string): DynamicModule {
+  /** `keyPrefix` keeps tests that share a Redis server apart; the platform runs without one. */
+  static forRoot(redisUrl: string, keyPrefix?: string): DynamicModule {
     return {
       module: RedisModule,
-      providers: [{ provide: REDIS, useFactory: () => createRedisClient(redisUrl) }, RedisLifecycle],
+      providers: [{ provide: REDIS, useFactory: () => createRedisClient(redisUrl, keyPrefix) }, RedisLifecycle],
       exports: [REDIS],
     };
   }

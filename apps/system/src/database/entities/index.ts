@@ -1,0 +1,9 @@
+import { ApiKeyEntity } from './api-key.entity';
+import { LoginEventEntity } from './login-event.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { SessionEntity } from './session.entity';
+import { TenantEntity } from './tenant.entity';
+import { UserEntity } from './user.entity';
+
+/** Every entity of the system schema (mapped onto tables the migrations create; never synchronized). */
+export const SYSTEM_ENTITIES = [TenantEntity, UserEntity, SessionEntity, RefreshTokenEntity, ApiKeyEntity, LoginEventEntity];
