@@ -102,14 +102,28 @@ export function formatMbusDate(d: MbusDateTime): string {
   }
 }
 
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month `month` (1-12) of `year`. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : DAYS[month - 1];
+}
+
+/** ISO-8601 exactly as `Date.toISOString()` writes it, from calendar fields (no Date allocation). */
+export function isoFromParts(y: number, mo: number, d: number, h: number, mi: number, s: number): string {
+  return `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}.000Z`;
+}
+
 /**
  * ISO-8601 as `Date.toISOString()` writes it (meter local time rendered as UTC), or undefined for an
  * invalid or impossible date (e.g. 31 February) and for a bare time.
  */
 export function mbusDateToIso(d: MbusDateTime): string | undefined {
   if (d.invalid || d.type === 'J') return undefined;
-  const t = Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute, d.second);
-  const check = new Date(t);
-  if (check.getUTCDate() !== d.day || check.getUTCMonth() !== d.month - 1) return undefined;
-  return `${d.year}-${two(d.month)}-${two(d.day)}T${two(d.hour)}:${two(d.minute)}:${two(d.second)}.000Z`;
+  if (d.day > daysInMonth(d.year, d.month)) return undefined;
+  return isoFromParts(d.year, d.month, d.day, d.hour, d.minute, d.second);
 }

@@ -5,7 +5,7 @@
 export { decodeDataRecords, bcdLE, hexOf, recordFormatBytes, expandCompactFrame } from './records';
 export type { MbusRecord, MbusFunction, MbusDataType, MbusProfile, DecodeRecordsOptions } from './records';
 export { recordsToMeasurements, recordRegister } from './measurements';
-export { decodeTypeF, decodeTypeG, decodeTypeI, decodeTypeJ, decodeMbusDate, formatMbusDate, mbusDateToIso } from './dates';
+export { decodeTypeF, decodeTypeG, decodeTypeI, decodeTypeJ, decodeMbusDate, formatMbusDate, mbusDateToIso, daysInMonth, isLeapYear, isoFromParts } from './dates';
 export type { MbusDateTime } from './dates';
 export { PRIMARY_VIFS, FD_VIFS, FB_VIFS, COMBINABLE_VIFES } from './vif';
 export type { VifInfo, VifKind, VifeInfo } from './vif';

@@ -1,4 +1,5 @@
 import type { Measurement } from '../types';
+import { daysInMonth, isoFromParts } from './dates';
 import type { MbusProfile, MbusRecord } from './records';
 
 const FUNCTION_SUFFIX = { instantaneous: '', maximum: '_max', minimum: '_min', error: '_at_error' } as const;
@@ -21,7 +22,9 @@ export function recordRegister(r: MbusRecord): string | undefined {
  */
 export function recordsToMeasurements(records: readonly MbusRecord[], options: { expandProfiles?: boolean } = {}): Measurement[] {
   const dates = new Map<number, string>();
+  let hasInterval = false;
   for (const r of records) {
+    if (r.quantity === 'storage_interval') hasInterval = true;
     if ((r.kind === 'date' || r.kind === 'datetime') && r.at && (r.quantity === 'date' || r.quantity === 'datetime')) {
       const k = r.storage * 256 + r.subunit;
       // A full date-time wins over a bare date for the same slot.
@@ -30,7 +33,7 @@ export function recordsToMeasurements(records: readonly MbusRecord[], options: {
   }
   // A storage interval (VIF FD 24-29) at storage s0 with a date at s0 dates the later storage
   // numbers: storage s0 + k was taken k intervals before the s0 date (EN 13757-3 storage semantics).
-  for (const r of records) {
+  for (const r of hasInterval ? records : []) {
     if (r.quantity !== 'storage_interval' || typeof r.rawValue !== 'number' || r.rawValue <= 0) continue;
     const base = dates.get(r.storage * 256 + r.subunit);
     if (!base) continue;
@@ -39,11 +42,14 @@ export function recordsToMeasurements(records: readonly MbusRecord[], options: {
       code === 0x28 || code === 0x29
         ? { mode: 'absolute', spacingSeconds: 0, spacingMonths: r.rawValue * (code === 0x29 ? 12 : 1), inverse: true, values: [] }
         : { mode: 'absolute', spacingSeconds: r.value ?? 0, inverse: true, values: [] };
+    const parsed = parseIso(base);
+    if (!parsed) continue;
     for (const other of records) {
       const k = other.storage - r.storage;
+      if (k <= 0 || other.subunit !== r.subunit) continue;
       const slot = other.storage * 256 + other.subunit;
-      if (k > 0 && other.subunit === r.subunit && !dates.has(slot)) {
-        const t = profileTime(base, profile, -k);
+      if (!dates.has(slot)) {
+        const t = stepTime(parsed, profile, -k);
         if (t) dates.set(slot, t);
       }
     }
@@ -63,6 +69,7 @@ export function recordsToMeasurements(records: readonly MbusRecord[], options: {
       const p = r.profile;
       const n = p.values.length;
       const quantity = p.mode === 'absolute' ? r.quantity : `${r.quantity}_${p.mode === 'signed' ? 'difference' : p.mode}`;
+      const base = at ? parseIso(at) : undefined;
       p.values.forEach((v, i) => {
         if (v === null) return;
         // Steps from the base time: the inverse profile starts with the newest element (one step
@@ -71,7 +78,7 @@ export function recordsToMeasurements(records: readonly MbusRecord[], options: {
         const steps = p.inverse ? -(i + 1) : n - i;
         const m: Measurement = { quantity, value: v, unit: r.unit, storage: r.storage, tariff: r.tariff };
         m.register = register ? `${register}.profile_${i}` : `profile_${i}`;
-        const t = at ? profileTime(at, p, p.inverse ? steps : -steps) : undefined;
+        const t = base ? stepTime(base, p, p.inverse ? steps : -steps) : undefined;
         if (t) m.at = t;
         out.push(m);
       });
@@ -92,26 +99,52 @@ export function recordsToMeasurements(records: readonly MbusRecord[], options: {
   return out;
 }
 
+interface ParsedTime {
+  ms: number;
+  y: number;
+  m: number;
+  d: number;
+  /** Milliseconds into the day. */
+  rest: number;
+  lastOfMonth: boolean;
+}
+
+function parseIso(iso: string): ParsedTime | undefined {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return undefined;
+  const y = +iso.slice(0, 4);
+  const m = +iso.slice(5, 7);
+  const d = +iso.slice(8, 10);
+  return { ms, y, m, d, rest: ms - Date.UTC(y, m - 1, d), lastOfMonth: daysInMonth(y, m) === d };
+}
+
+function isoFromMs(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
 /**
  * The time `steps` spacings away from `base` (negative = earlier). Monthly spacing keeps a base on
  * the last day of a month on the last day of each month.
  */
-export function profileTime(base: string, p: MbusProfile, steps: number): string | undefined {
-  const t = new Date(base);
-  if (Number.isNaN(t.getTime())) return undefined;
+function stepTime(b: ParsedTime, p: MbusProfile, steps: number): string | undefined {
   if (p.spacingMonths !== undefined) {
     const months = p.spacingMonths * steps;
-    if (!Number.isInteger(months)) return new Date(t.getTime() + months * 30.436875 * 86400000).toISOString();
-    const y = t.getUTCFullYear();
-    const m = t.getUTCMonth();
-    const d = t.getUTCDate();
-    const lastOfMonth = new Date(Date.UTC(y, m + 1, 0)).getUTCDate() === d;
-    const target = new Date(Date.UTC(y, m + months, 1, t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds()));
-    const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-    target.setUTCDate(lastOfMonth ? last : Math.min(d, last));
-    return target.toISOString();
+    if (!Number.isInteger(months)) return isoFromMs(b.ms + months * 30.436875 * 86400000);
+    const total = b.y * 12 + (b.m - 1) + months;
+    const y = Math.floor(total / 12);
+    const m = total - y * 12 + 1;
+    const last = daysInMonth(y, m);
+    const d = b.lastOfMonth ? last : Math.min(b.d, last);
+    const sec = Math.floor(b.rest / 1000);
+    return isoFromParts(y, m, d, Math.floor(sec / 3600), Math.floor(sec / 60) % 60, sec % 60);
   }
-  return new Date(t.getTime() + steps * p.spacingSeconds * 1000).toISOString();
+  return isoFromMs(b.ms + steps * p.spacingSeconds * 1000);
+}
+
+/** The time `steps` spacings of profile `p` away from the ISO time `base` (negative = earlier). */
+export function profileTime(base: string, p: MbusProfile, steps: number): string | undefined {
+  const b = parseIso(base);
+  return b ? stepTime(b, p, steps) : undefined;
 }
 
 function plainTextQuantity(text: string): string {

@@ -125,21 +125,44 @@ export function hexOf(bytes: Uint8Array, from = 0, to = bytes.length): string {
   return s;
 }
 
+/**
+ * Truncation inside decodeBlock throws this constant (no stack capture: cheap); decodeDataRecords
+ * turns it into a CodecError('TRUNCATED') or, when tolerated, into a raw tail record.
+ */
+const TRUNCATION = { truncated: true } as const;
+let truncation = { what: '', offset: 0, length: 0 };
+
 function truncated(what: string, offset: number, length: number): never {
-  throw new CodecError('TRUNCATED', `M-Bus data record truncated: ${what} at offset ${offset} (block of ${length} bytes)`, {
-    offset,
-    length,
-  });
+  truncation = { what, offset, length };
+  throw TRUNCATION;
+}
+
+function truncationError(): CodecError {
+  const { what, offset, length } = truncation;
+  return new CodecError('TRUNCATED', `M-Bus data record truncated: ${what} at offset ${offset} (block of ${length} bytes)`, { offset, length });
 }
 
 /** Little-endian unsigned integer of n <= 6 bytes. */
 function uintLE(b: Uint8Array, off: number, n: number): number {
+  if (n === 1) return b[off];
+  if (n === 2) return b[off] | (b[off + 1] << 8);
+  if (n === 4) return (b[off] | (b[off + 1] << 8) | (b[off + 2] << 16) | (b[off + 3] << 24)) >>> 0;
   let v = 0;
   for (let i = n - 1; i >= 0; i--) v = v * 256 + b[off + i];
   return v;
 }
 
 function intLE(b: Uint8Array, off: number, n: number): number {
+  switch (n) {
+    case 1:
+      return (b[off] << 24) >> 24;
+    case 2:
+      return ((b[off] | (b[off + 1] << 8)) << 16) >> 16;
+    case 3:
+      return ((b[off] | (b[off + 1] << 8) | (b[off + 2] << 16)) << 8) >> 8;
+    case 4:
+      return b[off] | (b[off + 1] << 8) | (b[off + 2] << 16) | (b[off + 3] << 24);
+  }
   if (n === 8) {
     const big = BigInt.asIntN(64, readBig(b, off));
     return Number(big);
@@ -262,14 +285,16 @@ function applyScale(raw: number, info: VifInfo, s: ScaleState): number {
  * manufacturer-data record holding the rest. A record running past the end throws TRUNCATED.
  */
 export function decodeDataRecords(bytes: Uint8Array, options: DecodeRecordsOptions = {}): MbusRecord[] {
-  if (!options.tolerateIncompleteTail) return decodeBlock(bytes);
+  const records: MbusRecord[] = [];
   try {
-    return decodeBlock(bytes);
+    decodeBlock(bytes, records);
+    return records;
   } catch (e) {
-    if (!(e instanceof CodecError) || e.code !== 'TRUNCATED') throw e;
-    // Decode up to the incomplete record and keep the rest raw.
+    if (e !== TRUNCATION) throw e;
+    if (!options.tolerateIncompleteTail) throw truncationError();
+    // Keep the records before the incomplete one and the rest raw.
     const at = lastRecordStart;
-    const records = decodeBlock(bytes.subarray(0, at));
+    while (records.length && records[records.length - 1].offset >= at) records.pop();
     const data = bytes.subarray(at);
     records.push({
       offset: at,
@@ -308,8 +333,7 @@ export interface DecodeRecordsOptions {
 
 let lastRecordStart = 0;
 
-function decodeBlock(bytes: Uint8Array): MbusRecord[] {
-  const records: MbusRecord[] = [];
+function decodeBlock(bytes: Uint8Array, records: MbusRecord[]): void {
   const len = bytes.length;
   let pos = 0;
   while (pos < len) {
@@ -523,7 +547,6 @@ function decodeBlock(bytes: Uint8Array): MbusRecord[] {
     fillValue(rec, bytes, dataOff, dataLen, dataField, lvar, info, scaleState, dateOf, profileKind);
     records.push(rec);
   }
-  return records;
 
   function readPlainText(): string {
     if (pos >= len) truncated('plain-text VIF length', pos, len);

@@ -1,41 +1,30 @@
-import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { cbcDecrypt, cbcEncrypt, ctr, encryptBlock, aesSchedule } from './aes';
 
 /**
- * AES-128 primitives for EN 13757-7 / OMS security: CBC (modes 5 and 7), CTR (ELL), ECB and CMAC
- * (mode 7 key derivation, OMS Annex). Node's cipher objects cannot be reused across IVs, so they are
- * created per telegram; what can be cached (CMAC subkeys, derived session keys) is.
+ * AES-128 for EN 13757-7 / OMS security: CBC (modes 5 and 7), CTR (ELL), CMAC (mode 7 key
+ * derivation and MAC, OMS Annex / RFC 4493). Built on the table-driven cipher in aes.ts with a
+ * key-schedule cache; derived session keys and CMAC subkeys are cached as well.
  */
 
-const ZERO_IV = new Uint8Array(16);
+export const ZERO_IV = new Uint8Array(16);
 
 export function aesCbcDecrypt(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
-  const d = createDecipheriv('aes-128-cbc', key, iv);
-  d.setAutoPadding(false);
-  const out = d.update(data);
-  d.final();
-  return out;
+  return cbcDecrypt(key, iv, data);
 }
 
 export function aesCbcEncrypt(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
-  const c = createCipheriv('aes-128-cbc', key, iv);
-  c.setAutoPadding(false);
-  const out = c.update(data);
-  c.final();
-  return out;
+  return cbcEncrypt(key, iv, data);
 }
 
 /** CTR is its own inverse. */
 export function aesCtr(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
-  const d = createDecipheriv('aes-128-ctr', key, iv);
-  const out = d.update(data);
-  d.final();
-  return out;
+  return ctr(key, iv, data);
 }
 
 export function aesEcbEncryptBlock(key: Uint8Array, block: Uint8Array): Uint8Array {
-  const c = createCipheriv('aes-128-ecb', key, null);
-  c.setAutoPadding(false);
-  return c.update(block);
+  const out = new Uint8Array(16);
+  encryptBlock(aesSchedule(key), block, 0, out, 0);
+  return out;
 }
 
 function shiftLeft(b: Uint8Array): Uint8Array {
@@ -45,22 +34,21 @@ function shiftLeft(b: Uint8Array): Uint8Array {
   return out;
 }
 
-const subkeyCache = new Map<string, [Uint8Array, Uint8Array]>();
-
 function keyId(key: Uint8Array): string {
   let s = '';
   for (let i = 0; i < key.length; i++) s += String.fromCharCode(key[i]);
   return s;
 }
 
+const subkeyCache = new Map<string, [Uint8Array, Uint8Array]>();
+
 function subkeys(key: Uint8Array): [Uint8Array, Uint8Array] {
   const id = keyId(key);
   let k = subkeyCache.get(id);
   if (!k) {
-    const l = aesEcbEncryptBlock(key, ZERO_IV);
-    const k1 = shiftLeft(l);
+    const k1 = shiftLeft(aesEcbEncryptBlock(key, ZERO_IV));
     k = [k1, shiftLeft(k1)];
-    if (subkeyCache.size > 10000) subkeyCache.clear();
+    if (subkeyCache.size >= 4096) subkeyCache.clear();
     subkeyCache.set(id, k);
   }
   return k;
@@ -77,9 +65,7 @@ export function aesCmac(key: Uint8Array, message: Uint8Array): Uint8Array {
   const last = (n - 1) * 16;
   const sub = complete ? k1 : k2;
   for (let i = 0; i < 16; i++) padded[last + i] ^= sub[i];
-  const c = createCipheriv('aes-128-cbc', key, ZERO_IV);
-  c.setAutoPadding(false);
-  const out = c.update(padded);
+  const out = cbcEncrypt(key, ZERO_IV, padded);
   return out.subarray(out.length - 16);
 }
 
@@ -99,10 +85,8 @@ export function deriveOmsKey(key: Uint8Array, dc: number, counter: Uint8Array, i
   let k = derivedCache.get(cacheKey);
   if (!k) {
     k = aesCmac(key, input);
-    if (derivedCache.size > 10000) derivedCache.clear();
+    if (derivedCache.size >= 4096) derivedCache.clear();
     derivedCache.set(cacheKey, k);
   }
   return k;
 }
-
-export { ZERO_IV };

@@ -6,7 +6,7 @@ import { crc16En13757 } from './crc';
 import { DRIVERS } from './drivers';
 import type { DriverContext, WmbusDriver } from './drivers/types';
 import type { CrcFormat } from './link';
-import { deviceTypeName } from './link';
+import { deviceTypeName, manufacturerField } from './link';
 import type { ParsedTelegram } from './telegram';
 import { parseWmbusFrame } from './telegram';
 import { looksLikeWiredFrame, parseWiredFrame } from './wired';
@@ -33,9 +33,44 @@ export function parseTelegram(bytes: Uint8Array, options: WmbusOptions = {}): Pa
   return parseWmbusFrame(bytes, { key: options.key, crc: options.crc });
 }
 
+/** Drivers by the 15-bit manufacturer field they may accept; those that did not say are always tried. */
+const BY_MANUFACTURER = new Map<number, number[]>();
+const ANY_MANUFACTURER: number[] = [];
+const NONE: readonly number[] = [];
+DRIVERS.forEach((d, i) => {
+  const codes = d.manufacturers ?? (d.detect as { manufacturers?: readonly string[] }).manufacturers;
+  if (!codes) {
+    ANY_MANUFACTURER.push(i);
+    return;
+  }
+  for (const c of codes) {
+    const m = manufacturerField(c);
+    const list = BY_MANUFACTURER.get(m) ?? [];
+    list.push(i);
+    BY_MANUFACTURER.set(m, list);
+  }
+});
+
 export function selectDriver(t: ParsedTelegram): WmbusDriver | undefined {
-  for (const d of DRIVERS) if (d.detect(t)) return d;
-  return undefined;
+  const a = BY_MANUFACTURER.get(t.dll.mField & 0x7fff);
+  const b = t.tpl.mField !== undefined && (t.tpl.mField & 0x7fff) !== (t.dll.mField & 0x7fff) ? BY_MANUFACTURER.get(t.tpl.mField & 0x7fff) : undefined;
+  // Registry order across both lists (drivers trying the DLL and the long-header manufacturer).
+  let ia = 0;
+  let ib = 0;
+  let ic = 0;
+  const la = a ?? NONE;
+  const lb = b ?? NONE;
+  for (;;) {
+    const x = ia < la.length ? la[ia] : Infinity;
+    const y = ib < lb.length ? lb[ib] : Infinity;
+    const z = ic < ANY_MANUFACTURER.length ? ANY_MANUFACTURER[ic] : Infinity;
+    const i = Math.min(x, y, z);
+    if (i === Infinity) return undefined;
+    if (i === x) ia++;
+    else if (i === y) ib++;
+    else ic++;
+    if (DRIVERS[i].detect(t)) return DRIVERS[i];
+  }
 }
 
 function hexToU8(hex: string): Uint8Array {
@@ -77,6 +112,7 @@ export function describeStatusByte(status: number): string[] {
   return out;
 }
 
+/** A record as JSON (its DIF/DIFE/VIF/VIFE bytes are the hex `key`). */
 export function recordToJson(r: MbusRecord): JsonObject {
   const o: JsonObject = {
     key: r.key,
@@ -91,10 +127,6 @@ export function recordToJson(r: MbusRecord): JsonObject {
     value: r.value === null || !Number.isFinite(r.value) ? null : r.value,
     rawValue: typeof r.rawValue === 'number' && !Number.isFinite(r.rawValue) ? null : r.rawValue,
     description: r.description,
-    dif: r.dif,
-    dife: r.dife,
-    vif: r.vif,
-    vife: r.vife,
   };
   if (r.text !== undefined) o.text = r.text;
   if (r.at !== undefined) o.at = r.at;
@@ -113,41 +145,56 @@ export function recordToJson(r: MbusRecord): JsonObject {
 }
 
 function headerJson(t: ParsedTelegram): JsonObject {
-  const dll: JsonObject = {
-    cField: t.dll.cField,
-    manufacturer: t.dll.manufacturer,
-    id: t.dll.id,
-    version: t.dll.version,
-    deviceType: t.dll.deviceType,
-    media: deviceTypeName(t.dll.deviceType),
-  };
   const out: JsonObject = { frameType: t.frameType, crcFormat: t.crcFormat, protection: t.protection };
-  if (t.frameType === 'wmbus') out.dll = dll;
+  if (t.frameType === 'wmbus') {
+    out.dll = {
+      cField: t.dll.cField,
+      manufacturer: t.dll.manufacturer,
+      id: t.dll.id,
+      version: t.dll.version,
+      deviceType: t.dll.deviceType,
+      media: deviceTypeName(t.dll.deviceType),
+    };
+  }
   if (t.mbus) out.mbus = { cField: t.mbus.cField, address: t.mbus.address };
-  if (t.ell) {
-    const e: JsonObject = { ci: t.ell.ci, cc: t.ell.cc, acc: t.ell.acc };
-    if (t.ell.manufacturer) e.manufacturer = t.ell.manufacturer;
-    if (t.ell.id) e.id = t.ell.id;
-    if (t.ell.sessionNumber !== undefined) e.sessionNumber = t.ell.sessionNumber;
-    if (t.ell.encryption !== undefined) e.encryption = t.ell.encryption;
-    if (t.ell.payloadCrc !== undefined) e.payloadCrc = t.ell.payloadCrc;
+  const ell = t.ell;
+  if (ell) {
+    const e: JsonObject = { ci: ell.ci, cc: ell.cc, acc: ell.acc };
+    if (ell.manufacturer !== undefined) e.manufacturer = ell.manufacturer;
+    if (ell.id !== undefined) e.id = ell.id;
+    if (ell.sessionNumber !== undefined) e.sessionNumber = ell.sessionNumber;
+    if (ell.encryption !== undefined) e.encryption = ell.encryption;
+    if (ell.payloadCrc !== undefined) e.payloadCrc = ell.payloadCrc;
     out.ell = e;
   }
-  if (t.afl) {
-    const a: JsonObject = { ci: t.afl.ci, length: t.afl.length, fragmentControl: t.afl.fragmentControl };
-    if (t.afl.messageControl !== undefined) a.messageControl = t.afl.messageControl;
-    if (t.afl.keyInfo !== undefined) a.keyInfo = t.afl.keyInfo;
-    if (t.afl.messageCounter !== undefined) a.messageCounter = t.afl.messageCounter;
-    if (t.afl.mac) a.mac = hexOf(t.afl.mac);
+  const afl = t.afl;
+  if (afl) {
+    const a: JsonObject = { ci: afl.ci, length: afl.length, fragmentControl: afl.fragmentControl };
+    if (afl.messageControl !== undefined) a.messageControl = afl.messageControl;
+    if (afl.keyInfo !== undefined) a.keyInfo = afl.keyInfo;
+    if (afl.messageCounter !== undefined) a.messageCounter = afl.messageCounter;
+    if (afl.mac) a.mac = hexOf(afl.mac);
     out.afl = a;
   }
-  const tpl: JsonObject = { ci: t.tpl.ci, headerType: t.tpl.headerType, securityMode: t.tpl.securityMode };
-  for (const k of ['accessNumber', 'status', 'configuration', 'encryptedBlocks', 'configurationExt', 'id', 'manufacturer', 'version', 'deviceType', 'formatSignature', 'dataCrc'] as const) {
-    const v = t.tpl[k];
-    if (v !== undefined) tpl[k] = v;
+  const h = t.tpl;
+  const tpl: JsonObject = { ci: h.ci, headerType: h.headerType, securityMode: h.securityMode };
+  if (h.accessNumber !== undefined) tpl.accessNumber = h.accessNumber;
+  if (h.status !== undefined) {
+    tpl.status = h.status;
+    tpl.statusText = describeStatusByte(h.status);
   }
-  if (t.tpl.deviceType !== undefined) tpl.media = deviceTypeName(t.tpl.deviceType);
-  if (t.tpl.status !== undefined) tpl.statusText = describeStatusByte(t.tpl.status);
+  if (h.configuration !== undefined) tpl.configuration = h.configuration;
+  if (h.encryptedBlocks !== undefined) tpl.encryptedBlocks = h.encryptedBlocks;
+  if (h.configurationExt !== undefined) tpl.configurationExt = h.configurationExt;
+  if (h.id !== undefined) tpl.id = h.id;
+  if (h.manufacturer !== undefined) tpl.manufacturer = h.manufacturer;
+  if (h.version !== undefined) tpl.version = h.version;
+  if (h.deviceType !== undefined) {
+    tpl.deviceType = h.deviceType;
+    tpl.media = deviceTypeName(h.deviceType);
+  }
+  if (h.formatSignature !== undefined) tpl.formatSignature = h.formatSignature;
+  if (h.dataCrc !== undefined) tpl.dataCrc = h.dataCrc;
   out.tpl = tpl;
   return out;
 }
@@ -190,7 +237,7 @@ function decodeUnsafe(bytes: Uint8Array, options: WmbusOptions): DecodedPayload 
   }
   const t = parseTelegram(bytes, options);
   const driver = selectDriver(t);
-  const warnings = [...t.warnings];
+  const warnings = t.warnings;
 
   let records: MbusRecord[] = [];
   const prepared = driver?.prepare?.(t, options.key) ?? undefined;
@@ -213,8 +260,8 @@ function decodeUnsafe(bytes: Uint8Array, options: WmbusOptions): DecodedPayload 
     records = decodeDataRecords(t.apl, { tolerateIncompleteTail: true });
   }
 
-  const tail = records.find((r) => r.quantity === 'incomplete_record');
-  if (tail) warnings.push(`${tail.data.length} byte(s) at the end of the data are not a complete record`);
+  const last = records.length ? records[records.length - 1] : undefined;
+  if (last?.quantity === 'incomplete_record') warnings.push(`${last.data.length} byte(s) at the end of the data are not a complete record`);
 
   const manufacturer = t.tpl.manufacturer ?? t.dll.manufacturer;
   const deviceTypeCode = t.tpl.deviceType ?? t.dll.deviceType;
@@ -231,9 +278,10 @@ function decodeUnsafe(bytes: Uint8Array, options: WmbusOptions): DecodedPayload 
   const alarms = new Set<AlarmCode>();
   if (t.tpl.status !== undefined) for (const [bit, code] of STATUS_ALARMS) if (t.tpl.status & bit) alarms.add(code);
   for (const r of records) {
-    if (r.quantity === 'firmware_version' && r.text !== undefined) device.firmware = r.text;
-    else if (r.quantity === 'hardware_version' && r.text !== undefined) device.hardware = r.text;
-    else if (r.quantity === 'fabrication_no' && r.text !== undefined) device.serial = r.text;
+    if (r.kind !== 'id' || r.text === undefined) continue;
+    if (r.quantity === 'firmware_version') device.firmware = r.text;
+    else if (r.quantity === 'hardware_version') device.hardware = r.text;
+    else if (r.quantity === 'fabrication_no') device.serial = r.text;
   }
 
   const ctx: DriverContext = {
@@ -249,9 +297,15 @@ function decodeUnsafe(bytes: Uint8Array, options: WmbusOptions): DecodedPayload 
   driver?.decode(ctx);
 
   const vendor: JsonObject = headerJson(t);
-  vendor.records = ctx.records.map(recordToJson);
-  const mfct = ctx.records.filter((r) => r.manufacturerData).map((r) => hexOf(r.data));
-  if (mfct.length) vendor.manufacturerData = mfct.length === 1 ? mfct[0] : mfct;
+  const recordsJson: JsonValue[] = new Array<JsonValue>(ctx.records.length);
+  let mfct: string[] | undefined;
+  for (let i = 0; i < ctx.records.length; i++) {
+    const r = ctx.records[i];
+    recordsJson[i] = recordToJson(r);
+    if (r.manufacturerData) (mfct ??= []).push(hexOf(r.data));
+  }
+  vendor.records = recordsJson;
+  if (mfct) vendor.manufacturerData = mfct.length === 1 ? mfct[0] : mfct;
   if ((t.tpl.headerType === 'manufacturer' || raw) && !prepared?.records) vendor.manufacturerPayload = hexOf(t.apl);
   if (Object.keys(ctx.fields).length) vendor.driver = ctx.fields as { [key: string]: JsonValue };
 

@@ -87,7 +87,21 @@ export interface ParseOptions {
   crc?: 'auto' | CrcFormat;
 }
 
-const ELL_LENGTHS: Record<number, number> = { 0x8c: 2, 0x8d: 8, 0x8e: 10, 0x8f: 16 };
+/** Length of the ELL fields after the CI (0 when `ci` is not an ELL CI). */
+function ellLength(ci: number): number {
+  switch (ci) {
+    case 0x8c:
+      return 2;
+    case 0x8d:
+      return 8;
+    case 0x8e:
+      return 10;
+    case 0x8f:
+      return 16;
+    default:
+      return 0;
+  }
+}
 
 function need(frame: Uint8Array, pos: number, n: number, what: string): void {
   if (pos + n > frame.length) {
@@ -128,9 +142,9 @@ export function parseWmbusFrame(input: Uint8Array, options: ParseOptions = {}): 
   // Extended link layer.
   need(data, pos, 1, 'CI field');
   let ci = data[pos];
-  if (ci in ELL_LENGTHS || ci === 0x86) {
-    if (ci === 0x86) throw new CodecError('UNSUPPORTED_FRAME', 'ELL V (CI 0x86) is not supported', { ci });
-    const len = ELL_LENGTHS[ci];
+  if (ci === 0x86) throw new CodecError('UNSUPPORTED_FRAME', 'ELL V (CI 0x86) is not supported', { ci });
+  const len = ellLength(ci);
+  if (len > 0) {
     need(data, pos + 1, len, `ELL (CI 0x${ci.toString(16)})`);
     ell = { ci, cc: data[pos + 1], acc: data[pos + 2] };
     let p = pos + 3;

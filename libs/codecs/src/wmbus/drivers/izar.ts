@@ -34,6 +34,7 @@ export const izar: WmbusDriver = {
   name: 'izar',
   meters: 'Diehl / Sappel IZAR RC 868 I R4 PL, IZAR RC i G4 (PRIOS)',
   sources: ['wmbusmeters src/driver_izar.cc and drivers/src/izarv2.xmq (PRIOS layout)', 'Diehl Metering PRIOS radio protocol summary'],
+  manufacturers: ['SAP', 'DME', 'HYD'],
   detect: (t) =>
     t.tpl.ci >= 0xa0 &&
     t.tpl.ci <= 0xa3 &&

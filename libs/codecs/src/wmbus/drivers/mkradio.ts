@@ -42,6 +42,7 @@ export const mkradio4: WmbusDriver = {
   name: 'mkradio4',
   meters: 'Techem MK Radio 4 water meter (CI 0xA2)',
   sources: ['wmbusmeters drivers/src/mkradio4.xmq'],
+  manufacturers: ['TCH'],
   detect: (t) => t.tpl.headerType === 'manufacturer' && mvt(['TCH', 0x95, 0x62], ['TCH', 0x95, 0x72], ['TCH', 0x70, 0x62], ['TCH', 0x70, 0x72])(t),
   rawPayload: true,
   decode: decodeMkRadio(false),

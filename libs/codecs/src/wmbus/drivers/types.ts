@@ -26,6 +26,11 @@ export interface WmbusDriver {
   /** Selects the driver, by manufacturer + version + device type (+ CI). */
   detect(t: ParsedTelegram): boolean;
   /**
+   * The manufacturer codes detect() can accept, used to preselect drivers (detect functions built
+   * with mvt() carry them already). Without them the driver is tried for every telegram.
+   */
+  readonly manufacturers?: readonly string[];
+  /**
    * DIF/VIF formats this meter's compact frames (CI 0x79/0x73) refer to, as hex: a compact frame
    * decodes without a prior full frame when its signature is the CRC of one of these.
    */

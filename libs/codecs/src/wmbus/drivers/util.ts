@@ -1,5 +1,5 @@
 import type { MbusRecord } from '../../mbus';
-import { bcdLE } from '../../mbus';
+import { bcdLE, daysInMonth, isoFromParts } from '../../mbus';
 import type { AlarmCode, CanonicalUnit, Measurement } from '../../types';
 import { manufacturerField } from '../link';
 import type { ParsedTelegram } from '../telegram';
@@ -13,10 +13,10 @@ type Wild = number | '*';
  * Detection by manufacturer, version and device type ("mvt"), as printed on the DLL (or the long
  * TPL header when present, which identifies the meter behind a radio converter).
  */
-export function mvt(...list: [string, Wild, Wild][]): (t: ParsedTelegram) => boolean {
+export function mvt(...list: [string, Wild, Wild][]): ((t: ParsedTelegram) => boolean) & { manufacturers: readonly string[] } {
   // The M-field's top bit is not part of the three letters (some manufacturers set it): compare 15 bits.
   const rules = list.map(([m, v, ty]) => [manufacturerField(m), v, ty] as const);
-  return (t) => {
+  const fn = (t: ParsedTelegram): boolean => {
     for (const [m, v, ty] of rules) {
       if ((t.dll.mField & 0x7fff) === m && (v === '*' || t.dll.version === v) && (ty === '*' || t.dll.deviceType === ty)) return true;
       if (t.tpl.mField !== undefined && (t.tpl.mField & 0x7fff) === m && (v === '*' || t.tpl.version === v) && (ty === '*' || t.tpl.deviceType === ty)) {
@@ -25,6 +25,7 @@ export function mvt(...list: [string, Wild, Wild][]): (t: ParsedTelegram) => boo
     }
     return false;
   };
+  return Object.assign(fn, { manufacturers: [...new Set(list.map(([m]) => m))] });
 }
 
 export function measure(
@@ -79,10 +80,8 @@ export function syntheticRecord(
 export function addDate(ctx: DriverContext, quantity: string, y: number, mo: number, d: number, h?: number, mi?: number, storage = 0): void {
   const date = `${y}-${two(mo)}-${two(d)}`;
   const text = h === undefined ? date : `${date} ${two(h)}:${two(mi ?? 0)}`;
-  const t = Date.UTC(y, mo - 1, d, h ?? 0, mi ?? 0);
-  const check = new Date(t);
-  const valid = check.getUTCDate() === d && check.getUTCMonth() === mo - 1 && check.getUTCFullYear() === y;
-  const at = valid ? check.toISOString() : undefined;
+  const valid = mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && (h ?? 0) < 24 && (mi ?? 0) < 60;
+  const at = valid ? isoFromParts(y, mo, d, h ?? 0, mi ?? 0, 0) : undefined;
   ctx.records.push(
     syntheticRecord(quantity, { kind: h === undefined ? 'date' : 'datetime', text, ...(at ? { at } : {}), storage, description: `${quantity} (derived by the driver)` }),
   );
@@ -92,13 +91,8 @@ export function addDate(ctx: DriverContext, quantity: string, y: number, mo: num
 export function addMonths(y: number, mo: number, d: number, delta: number): [number, number, number] {
   const total = y * 12 + (mo - 1) + delta;
   const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return [ny, nm, Math.min(d, last)];
-}
-
-export function lastDayOfMonth(y: number, mo: number): number {
-  return new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const nm = total - ny * 12 + 1;
+  return [ny, nm, Math.min(d, daysInMonth(ny, nm))];
 }
 
 export function u16le(b: Uint8Array, o: number): number {

@@ -1,3 +1,4 @@
+import { isoFromParts } from '../../mbus';
 import type { AlarmCode } from '../../types';
 import type { WmbusDriver } from './types';
 import { addMonths, mvt, statusFromKeys } from './util';
@@ -38,7 +39,7 @@ export const waterstarm: WmbusDriver = {
         const s = meas.storage ?? 0;
         if (s >= 2 && s <= 16 && !meas.at) {
           const [yy, mm, dd] = addMonths(y, m, d, -(s - 1));
-          meas.at = new Date(Date.UTC(yy, mm - 1, dd)).toISOString();
+          meas.at = isoFromParts(yy, mm, dd, 0, 0, 0);
         }
       }
     }
