@@ -13,3 +13,24 @@ export type ToolsConfig = z.infer<typeof toolsConfigSchema>;
 export function loadToolsConfig(): ToolsConfig {
   return loadConfigOrExit('tools', toolsConfigSchema, process.env);
 }
+
+/** Environment of the seed: the tools' plus the demo password, which production must set. */
+export const seedConfigSchema = z
+  .object({
+    ...coreVariables,
+    ...postgresVariables,
+    /** Password of the seeded logins (a secret); the development default is refused in production. */
+    DEMO_PASSWORD: z.string().max(1024).optional(),
+    /** false: seed only the platform administrator, not the demo tenant. */
+    SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  })
+  .refine((value) => !(value.NODE_ENV === 'production' && !value.DEMO_PASSWORD), {
+    path: ['DEMO_PASSWORD'],
+    message: 'required when NODE_ENV=production (the seeded logins must not get the development password)',
+    when: () => true,
+  });
+export type SeedConfig = z.infer<typeof seedConfigSchema>;
+
+export function loadSeedConfig(): SeedConfig {
+  return loadConfigOrExit('seed', seedConfigSchema, process.env);
+}

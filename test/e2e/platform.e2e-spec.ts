@@ -1,17 +1,22 @@
 import { APP_NAMES, STORE_NAMES } from '@app/contracts';
 import type { JobRoundTripResult } from '@app/contracts';
-import { Stack } from '@app/testing';
+import { Stack, signIn } from '@app/testing';
+import { DEFAULT_DEMO_PASSWORD } from '../../tools/seed-data';
 
 jest.setTimeout(120_000);
 const SECRET = 'e2e-Sup3r-s3cret-pw';
 
 describe('the platform as processes (gateway + five services over the Redis transport)', () => {
   let stack: Stack;
+  /** The diagnostics route is the platform administrator's (platform:diagnostics). */
+  let auth: { authorization: string };
 
   beforeAll(async () => {
     // A password inside DATABASE_URL (local PostgreSQL trusts the connection and ignores it) proves
     // that secrets never reach a log line.
     stack = await Stack.start({ databasePassword: SECRET });
+    const session = await signIn(stack.gatewayUrl, 'platform', 'admin@platform.example', DEFAULT_DEMO_PASSWORD);
+    auth = { authorization: `Bearer ${session.accessToken}` };
   });
   afterAll(async () => {
     await stack?.stop();
@@ -43,7 +48,7 @@ describe('the platform as processes (gateway + five services over the Redis tran
     const correlationId = `e2e-${Date.now()}`;
     const response = await fetch(`${stack.gatewayUrl}/api/v1/diagnostics/job-roundtrip`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId },
+      headers: { ...auth, 'content-type': 'application/json', 'x-correlation-id': correlationId },
       body: JSON.stringify({ timeoutMs: 5000 }),
     });
     expect(response.status).toBe(200);
@@ -62,7 +67,7 @@ describe('the platform as processes (gateway + five services over the Redis tran
   it('answers bad requests with a 4xx naming the field, unknown routes with a coded 404', async () => {
     const bad = await fetch(`${stack.gatewayUrl}/api/v1/diagnostics/job-roundtrip`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify({ timeoutMs: 'soon', colour: 'red' }),
     });
     expect(bad.status).toBe(400);
@@ -73,7 +78,7 @@ describe('the platform as processes (gateway + five services over the Redis tran
 
     const malformed = await fetch(`${stack.gatewayUrl}/api/v1/diagnostics/job-roundtrip`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...auth, 'content-type': 'application/json' },
       body: '{"timeoutMs": ',
     });
     expect(malformed.status).toBe(400);

@@ -1,4 +1,5 @@
-import { Stack } from '@app/testing';
+import { Stack, signIn } from '@app/testing';
+import { DEFAULT_DEMO_PASSWORD } from '../../tools/seed-data';
 
 jest.setTimeout(120_000);
 
@@ -28,12 +29,14 @@ describe('a service process dies and comes back', () => {
   });
 
   it('fails a call to the dead service with a coded timeout within its deadline instead of hanging', async () => {
+    const session = await signIn(stack.gatewayUrl, 'platform', 'admin@platform.example', DEFAULT_DEMO_PASSWORD);
+    const auth = { authorization: `Bearer ${session.accessToken}` };
     await stack.kill('metering', 'SIGKILL');
     // The gateway waits RPC_TIMEOUT_MS (3000 in this stack) for metering.
     const started = Date.now();
     const response = await fetch(`${stack.gatewayUrl}/api/v1/diagnostics/job-roundtrip`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify({ timeoutMs: 1000 }),
       signal: AbortSignal.timeout(20_000),
     });
@@ -48,7 +51,7 @@ describe('a service process dies and comes back', () => {
     await stack.waitForHealth(200, 30_000);
     const again = await fetch(`${stack.gatewayUrl}/api/v1/diagnostics/job-roundtrip`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...auth, 'content-type': 'application/json' },
       body: '{}',
     });
     expect(again.status).toBe(200);

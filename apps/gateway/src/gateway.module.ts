@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { CoreModule } from '@app/common';
+import { CoreModule, RedisModule } from '@app/common';
 import type { ProcessIdentity } from '@app/common';
+import { AuthModule } from './auth/auth.module';
 import type { GatewayConfig } from './config';
 import { DiagnosticsController } from './diagnostics/diagnostics.controller';
 import { HealthController } from './health/health.controller';
 import { HealthService, healthClientsProvider } from './health/health.service';
+import { IdentityModule } from './identity.module';
 import { RpcClientsModule } from './rpc/rpc-clients.module';
 
 @Module({})
@@ -13,7 +15,13 @@ export class GatewayModule {
   static register(config: GatewayConfig, identity: ProcessIdentity): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [CoreModule.forApp({ ...identity, config }), RpcClientsModule.register(config.REDIS_URL, config.RPC_TIMEOUT_MS)],
+      imports: [
+        CoreModule.forApp({ ...identity, config }),
+        RpcClientsModule.register(config.REDIS_URL, config.RPC_TIMEOUT_MS),
+        RedisModule.forRoot(config.REDIS_URL),
+        AuthModule,
+        IdentityModule,
+      ],
       controllers: [HealthController, DiagnosticsController],
       providers: [HealthService, healthClientsProvider],
     };

@@ -196,3 +196,20 @@ export interface ListLoginEventsRequest {
   /** Only events before this instant (paging backwards). */
   before?: string;
 }
+
+/** Where the HTTP login puts the refresh token: the body (API clients) or an httpOnly cookie (the console). */
+export const SESSION_TRANSPORTS = ['token', 'cookie'] as const;
+export type SessionTransport = (typeof SESSION_TRANSPORTS)[number];
+
+/**
+ * What `POST /auth/login` and `POST /auth/refresh` answer over HTTP: the token pair and the actor; the
+ * refresh token is in the body unless it travels in the httpOnly cookie.
+ */
+export type SessionResponse = Omit<LoginResult, 'refreshToken'> & { refreshToken?: string };
+
+/** One role and its permissions (`GET /roles`). */
+export interface RoleView {
+  role: Role;
+  description: string;
+  permissions: Permission[];
+}

@@ -1,4 +1,5 @@
 export * from './browser';
+export * from './http';
 export * from './ports';
 export * from './services';
 export * from './stack';

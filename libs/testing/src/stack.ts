@@ -64,7 +64,7 @@ export class Stack {
   ) {}
 
   static async start(options: StackOptions = {}): Promise<Stack> {
-    for (const file of ['apps/gateway/src/main.js', 'tools/migrate.js']) {
+    for (const file of ['apps/gateway/src/main.js', 'tools/migrate.js', 'tools/seed.js']) {
       if (!existsSync(join(DIST, file))) throw new Error(`dist/${file} is missing: run \`npm run build\` before the e2e tests`);
     }
     const [redisPort, gatewayPort, database] = await Promise.all([freePort(), freePort(), createTestPostgresDatabase('headend_e2e')]);
@@ -132,9 +132,12 @@ export class Stack {
     }, 10_000);
   }
 
+  /** Migrations, then the seed (platform administrator, demo tenant and its users), as `scripts/up.sh` does. */
   private migrate(): void {
-    const result = spawnSync(process.execPath, [join(DIST, 'tools', 'migrate.js')], { env: this.env, encoding: 'utf8', timeout: 120_000 });
-    if (result.status !== 0) throw new Error(`migrate failed (${result.status}): ${result.stderr}${result.stdout.slice(-2000)}`);
+    for (const tool of ['migrate', 'seed']) {
+      const result = spawnSync(process.execPath, [join(DIST, 'tools', `${tool}.js`)], { env: this.env, encoding: 'utf8', timeout: 120_000 });
+      if (result.status !== 0) throw new Error(`${tool} failed (${result.status}): ${result.stderr}${result.stdout.slice(-2000)}`);
+    }
   }
 
   startApp(app: AppName, extraEnv: Record<string, string> = {}): void {

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { rpcClientToken } from '@app/common';
 import { MeteringPatterns } from '@app/contracts';
 import type { JobRoundTripResult, MeteringContract, RpcClient } from '@app/contracts';
+import { RequirePermissions } from '../auth/access.decorators';
 import { JobRoundTripBody, JobRoundTripDoc } from './diagnostics.dto';
 
 @ApiTags('platform')
@@ -12,9 +13,10 @@ export class DiagnosticsController {
 
   @Post('job-roundtrip')
   @HttpCode(200)
+  @RequirePermissions('platform:diagnostics')
   @ApiOperation({
     summary: 'Send a job through the gateway, the metering service and its BullMQ worker',
-    description: 'Synthetic check of the RPC and job paths; the worker reports the correlation id it ran under.',
+    description: 'Synthetic check of the RPC and job paths; the worker reports the correlation id it ran under. Platform administrators only.',
   })
   @ApiOkResponse({ type: JobRoundTripDoc })
   jobRoundTrip(@Body() body: JobRoundTripBody): Promise<JobRoundTripResult> {

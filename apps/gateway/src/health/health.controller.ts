@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { HealthReport } from '@app/contracts';
+import { Public } from '../auth/access.decorators';
 import { HealthReportDoc } from './health.openapi';
 import { HealthService } from './health.service';
 
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @Public()
   @ApiOperation({
     summary: 'Health of every service and store',
     description: 'Answers 200 when every service and required store is up (or degraded), 503 when one is down.',

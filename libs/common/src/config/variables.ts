@@ -29,6 +29,7 @@ export const SECRET_VARIABLES = [
   'JWT_SECRET',
   'SECRETS_KEY',
   'CHIRPSTACK_API_TOKEN',
+  'DEMO_PASSWORD',
 ] as const;
 
 export const coreVariables = {

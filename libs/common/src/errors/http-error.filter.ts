@@ -27,6 +27,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const payload = this.toPayload(exception, request);
     const status = httpStatusOf(payload.code);
     if (status >= 500) this.logger.error({ err: exception, path: request.url, code: payload.code }, payload.message);
+    if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="open-headend"');
     const body: HttpErrorBody = { error: { ...payload, correlationId: currentCorrelationId() } };
     response.status(status).json(body);
   }
