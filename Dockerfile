@@ -2,6 +2,7 @@
 #   node dist/apps/<app>/src/main.js   app = gateway | system | metering |
 #                                            billing | analytics | ingest
 #   node dist/tools/migrate.js         one-shot: database migrations
+#   node dist/tools/seed.js            one-shot: platform admin + demo tenant (needs DEMO_PASSWORD)
 #   node dist/tools/healthcheck.js <app>   health probe of a non-HTTP app
 #
 #   docker build -t open-headend .

@@ -26,13 +26,24 @@ if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1 && [ "${NO_D
     log "creating .env with fresh secrets"
     while IFS= read -r line; do
       case "$line" in
+        # The demo password must pass the password rules (3 character classes): hex alone does not.
+        DEMO_PASSWORD=*) printf 'DEMO_PASSWORD=Demo-%s-%s!\n' "$(openssl rand -hex 6)" "$(openssl rand -hex 6 | tr a-f A-F)" ;;
         *=change-me*) printf '%s=%s\n' "${line%%=*}" "$(openssl rand -hex 32)" ;;
         *) printf '%s\n' "$line" ;;
       esac
     done <.env.example >.env
+  elif ! grep -q '^DEMO_PASSWORD=' .env; then
+    log "adding DEMO_PASSWORD (the seeded logins' password) to .env"
+    printf 'DEMO_PASSWORD=Demo-%s-%s!\n' "$(openssl rand -hex 6)" "$(openssl rand -hex 6 | tr a-f A-F)" >>.env
   fi
   docker compose up -d --build
   wait_healthy
+  LOGINS="Demo logins (the password is DEMO_PASSWORD in .env: $(sed -n 's/^DEMO_PASSWORD=//p' .env)):
+  tenant platform  admin@platform.example     platform_admin
+  tenant demo      admin@demo.example         tenant_admin
+  tenant demo      operator@demo.example      operator
+  tenant demo      analyst@demo.example       analyst
+  tenant demo      billing@demo.example       billing_clerk"
 else
   ensure_services
   ensure_node_modules
@@ -40,6 +51,8 @@ else
   npm run -s build
   log "migrating"
   npm run -s migrate
+  log "seeding the platform administrator and the demo tenant"
+  LOGINS="$(LOG_LEVEL=warn npm run -s seed)"
   log "starting the services"
   bash scripts/apps.sh start
   wait_healthy
@@ -52,5 +65,7 @@ cat <<MSG
   API docs: http://localhost:$PORT/api/docs
   Health:   http://localhost:$PORT/api/v1/health
   Logs:     .run/logs/<service>.log   Stop: bash scripts/apps.sh stop
+
+$LOGINS
 
 MSG

@@ -169,7 +169,15 @@ if not any(a in m for m in bad for a in apps):
     ok("apps start dist/apps/<app>/src/main.js after migrate completed")
 
 mig = " ".join(services.get("migrate", {}).get("command") or [])
-ok("migrate runs dist/tools/migrate.js") if "dist/tools/migrate.js" in mig else ko("migrate command")
+if "dist/tools/migrate.js" in mig and "dist/tools/seed.js" in mig and mig.index("migrate.js") < mig.index("seed.js") and "&&" in mig:
+    ok("migrate runs dist/tools/migrate.js && dist/tools/seed.js")
+else:
+    ko("migrate command must run dist/tools/migrate.js && dist/tools/seed.js")
+if not (services.get("migrate", {}).get("environment") or {}).get("DEMO_PASSWORD"):
+    ko("migrate: no DEMO_PASSWORD for the seed")
+for app in ("gateway", "system"):
+    if not (services.get(app, {}).get("environment") or {}).get("JWT_SECRET"):
+        ko(f"{app}: no JWT_SECRET")
 
 stateful = {"postgres": "/var/lib/postgresql/data", "mongo": "/data/db", "clickhouse": "/var/lib/clickhouse",
             "redis": "/data", "mosquitto": "/mosquitto/data"}

@@ -66,8 +66,8 @@ async function main(): Promise<void> {
     await dataSource.destroy();
   }
   const lines = tenants.flatMap((tenant) => tenant.users.map((user) => `  tenant ${tenant.slug.padEnd(9)} ${user.email.padEnd(26)} ${user.roles.join(', ')}`));
-  const passwordNote = config.DEMO_PASSWORD ? 'the password is DEMO_PASSWORD' : `password ${DEFAULT_DEMO_PASSWORD} (development default; set DEMO_PASSWORD to change it)`;
-  process.stdout.write(`Demo logins (${passwordNote}):\n${lines.join('\n')}\n`);
+  const passwordNote = config.DEMO_PASSWORD ? 'password from DEMO_PASSWORD' : `password ${DEFAULT_DEMO_PASSWORD} (development default; set DEMO_PASSWORD to choose another)`;
+  process.stdout.write(`Demo logins, ${passwordNote}:\n${lines.join('\n')}\n`);
 }
 
 if (require.main === module) {
