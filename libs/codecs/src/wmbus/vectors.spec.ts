@@ -29,6 +29,10 @@
  *    canonical alarm (ALARM_WORDS) must be in `alarms`; tokens naming a past alarm (PREV..., and
  *    the field `previous_alarms`) are history and need no current alarm.
  *
+ * 6. Other text fields (firmware versions, fabrication numbers, driver-specific texts) are counted in
+ *    the coverage table when found among the decoded texts (record texts, driver fields, device
+ *    fields), for information; they do not make a vector fail.
+ *
  * Set WMBUS_COVERAGE=<file> to write the per-driver coverage table (markdown) after the run.
  */
 import { writeFileSync } from 'node:fs';
@@ -114,7 +118,8 @@ export const ALARM_WORDS: [RegExp, string][] = [
 
 export interface FieldResult {
   field: string;
-  kind: 'number' | 'date' | 'status';
+  /** `text` results are informational only (not part of the pass criteria). */
+  kind: 'number' | 'date' | 'status' | 'text';
   ok: boolean;
   detail?: string;
 }
@@ -210,7 +215,10 @@ export function evaluate(v: WmbusVector): VectorResult {
     if (field === 'id' || field === 'timestamp') continue;
     if (typeof value === 'number') result.fields.push(numberMatches(decoded, field, value, v.driverFile));
     else if (typeof value === 'string' && /_date(time)?$/.test(field) && value !== '') result.fields.push(dateMatches(decoded, field, value));
-    else if (typeof value === 'string' && isStatusField(field) && hasDriver) {
+    else if (typeof value === 'string' && !isStatusField(field) && !SKIP_TEXT.has(field) && value !== '' && !/_date(time)?$/.test(field)) {
+      const ok = textValues(decoded).has(value);
+      result.fields.push({ field, kind: 'text', ok, ...(ok ? {} : { detail: `"${value}" not among decoded texts` }) });
+    } else if (typeof value === 'string' && isStatusField(field) && hasDriver) {
       // Words naming a past alarm (PREV_..., PREVIOUS_...) are history, not a current alarm.
       const words = value
         .toUpperCase()
@@ -224,7 +232,21 @@ export function evaluate(v: WmbusVector): VectorResult {
 }
 
 export function passed(r: VectorResult): boolean {
-  return !r.error && r.idOk && r.mediaOk && r.fields.every((f) => f.ok);
+  return !r.error && r.idOk && r.mediaOk && r.fields.every((f) => f.ok || f.kind === 'text');
+}
+
+/** Test-harness fields that are not decoded data. */
+const SKIP_TEXT = new Set(['_', 'media', 'meter', 'name', 'id', 'timestamp']);
+
+/** Every string the decode produced: record texts, driver fields, device fields. */
+function textValues(decoded: DecodedPayload): Set<string> {
+  const out = new Set<string>();
+  const records = decoded.vendor.records;
+  if (Array.isArray(records)) for (const r of records) if (typeof (r as JsonObject).text === 'string') out.add((r as JsonObject).text as string);
+  const driver = decoded.vendor.driver;
+  if (driver && typeof driver === 'object' && !Array.isArray(driver)) for (const v of Object.values(driver)) if (typeof v === 'string') out.add(v);
+  for (const v of Object.values(decoded.device ?? {})) if (typeof v === 'string') out.add(v);
+  return out;
 }
 
 const vectors = wmbusVectors();
@@ -243,7 +265,7 @@ describe('wM-Bus vectors (wmbusmeters driver tests)', () => {
         ...(r.error ? [`throws ${r.error}`] : []),
         ...(!r.error && !r.idOk ? ['id differs'] : []),
         ...(!r.error && !r.mediaOk ? [`media differs (expected ${String(v.expected.media)})`] : []),
-        ...r.fields.filter((f) => !f.ok).map((f) => `${f.field}: ${f.detail ?? ''}`),
+        ...r.fields.filter((f) => !f.ok && f.kind !== 'text').map((f) => `${f.field}: ${f.detail ?? ''}`),
       ];
       expect(problems).toEqual([]);
     });
@@ -260,8 +282,11 @@ describe('wM-Bus vectors (wmbusmeters driver tests)', () => {
 export function coverageTable(rs: VectorResult[]): string {
   const by = new Map<string, VectorResult[]>();
   for (const r of rs) by.set(r.driverFile, [...(by.get(r.driverFile) ?? []), r]);
-  const lines = ['| driver file | codec | vectors passed | unit fields | date fields | status fields |', '| --- | --- | --- | --- | --- | --- |'];
-  const total = { v: 0, vp: 0, n: 0, np: 0, d: 0, dp: 0, s: 0, sp: 0 };
+  const lines = [
+    '| driver file | codec | vectors passed | unit fields | date fields | status fields | other text fields (informational) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  const total = { v: 0, vp: 0, n: 0, np: 0, d: 0, dp: 0, s: 0, sp: 0, x: 0, xp: 0 };
   for (const [file, list] of [...by.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
     const count = (kind: FieldResult['kind']) => {
       const fs = list.flatMap((r) => r.fields.filter((f) => f.kind === kind));
@@ -270,9 +295,10 @@ export function coverageTable(rs: VectorResult[]): string {
     const [np, n] = count('number');
     const [dp, d] = count('date');
     const [sp, s] = count('status');
+    const [xp, x] = count('text');
     const vp = list.filter(passed).length;
     const codecs = [...new Set(list.map((r) => r.codec ?? 'error'))].join(', ');
-    lines.push(`| ${file} | ${codecs} | ${vp}/${list.length} | ${np}/${n} | ${dp}/${d} | ${s ? `${sp}/${s}` : '-'} |`);
+    lines.push(`| ${file} | ${codecs} | ${vp}/${list.length} | ${np}/${n} | ${dp}/${d} | ${s ? `${sp}/${s}` : '-'} | ${x ? `${xp}/${x}` : '-'} |`);
     total.v += list.length;
     total.vp += vp;
     total.n += n;
@@ -281,7 +307,11 @@ export function coverageTable(rs: VectorResult[]): string {
     total.dp += dp;
     total.s += s;
     total.sp += sp;
+    total.x += x;
+    total.xp += xp;
   }
-  lines.push(`| **total** | | **${total.vp}/${total.v}** | **${total.np}/${total.n}** | **${total.dp}/${total.d}** | **${total.sp}/${total.s}** |`);
+  lines.push(
+    `| **total** | | **${total.vp}/${total.v}** | **${total.np}/${total.n}** | **${total.dp}/${total.d}** | **${total.sp}/${total.s}** | **${total.xp}/${total.x}** |`,
+  );
   return lines.join('\n') + '\n';
 }
