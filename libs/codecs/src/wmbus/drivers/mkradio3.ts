@@ -4,12 +4,12 @@ import { addTechemDate, techemCurrentDate, techemMedia, techemPrevDate } from '.
 import { measure, mvt, u16le } from './util';
 
 /**
- * Techem MK Radio 3 (TCH 74, types 0x62 warm / 0x72 cold water) and MK Radio 4 (TCH 95), CI 0xA2:
+ * Techem MK Radio 3 (TCH 74, types 0x62 warm / 0x72 cold water), CI 0xA2:
  * a byte, the previous billing date and its volume (0.1 m3), the current date and the volume used
  * since (0.1 m3); the meter total is their sum. After the public wmbusmeters drivers
- * (drivers/src/mkradio3.xmq, mkradio4.xmq).
+ * (drivers/src/mkradio3.xmq).
  */
-function decodeMkRadio(withDates: boolean): WmbusDriver['decode'] {
+export function decodeMkRadio(withDates: boolean): WmbusDriver['decode'] {
   return (ctx) => {
     const p = ctx.t.apl;
     if (p.length < 9) throw new CodecError('TRUNCATED', `MK Radio payload is ${p.length} bytes, needs 9`);
@@ -36,14 +36,4 @@ export const mkradio3: WmbusDriver = {
   detect: mvt(['TCH', 0x74, 0x62], ['TCH', 0x74, 0x72]),
   rawPayload: true,
   decode: decodeMkRadio(true),
-};
-
-export const mkradio4: WmbusDriver = {
-  name: 'mkradio4',
-  meters: 'Techem MK Radio 4 water meter (CI 0xA2)',
-  sources: ['wmbusmeters drivers/src/mkradio4.xmq'],
-  manufacturers: ['TCH'],
-  detect: (t) => t.tpl.headerType === 'manufacturer' && mvt(['TCH', 0x95, 0x62], ['TCH', 0x95, 0x72], ['TCH', 0x70, 0x62], ['TCH', 0x70, 0x72])(t),
-  rawPayload: true,
-  decode: decodeMkRadio(false),
 };
