@@ -167,6 +167,7 @@ export function parseWmbusFrame(input: Uint8Array, options: ParseOptions = {}): 
         if (!crcOk(sent)) throw new CodecError('CRC_MISMATCH', 'ELL payload CRC does not match', { ci });
       } else if (ell.encryption === 1) {
         let clear: Uint8Array | undefined;
+        if (options.key && options.key.length !== 16) throw new CodecError('MALFORMED', 'ELL AES-CTR needs a 16-byte key', { ci });
         if (options.key) {
           const iv = new Uint8Array(16);
           iv.set(frame.subarray(2, 10), 0);
@@ -350,6 +351,7 @@ function decryptTpl(
       // Diehl OMS meters ship with a publicly known default key (the second PRIOS key, doubled).
       key = DIEHL_DEFAULT_AES_KEY;
     }
+    if (key && key.length !== 16) throw new CodecError('MALFORMED', `security mode ${mode} needs a 16-byte AES-128 key, got ${key.length} bytes`, who);
     if (key) {
       let dec: Uint8Array | undefined;
       if (mode === 5) {
