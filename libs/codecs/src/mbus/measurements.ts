@@ -67,18 +67,17 @@ export function recordsToMeasurements(records: readonly MbusRecord[], options: {
     if (r.profile) {
       if (!options.expandProfiles) continue;
       const p = r.profile;
-      const n = p.values.length;
       const quantity = p.mode === 'absolute' ? r.quantity : `${r.quantity}_${p.mode === 'signed' ? 'difference' : p.mode}`;
       const base = at ? parseIso(at) : undefined;
       p.values.forEach((v, i) => {
         if (v === null) return;
-        // Steps from the base time: the inverse profile starts with the newest element (one step
-        // before the base), the compact profile is chronological (its last element is one step after
-        // the base).
-        const steps = p.inverse ? -(i + 1) : n - i;
+        // Steps from the base time: the inverse profile starts with the newest element, one step
+        // before the base, going back; the compact profile is chronological, its first element one
+        // step after the base.
+        const steps = p.inverse ? -(i + 1) : i + 1;
         const m: Measurement = { quantity, value: v, unit: r.unit, storage: r.storage, tariff: r.tariff };
         m.register = register ? `${register}.profile_${i}` : `profile_${i}`;
-        const t = base ? stepTime(base, p, p.inverse ? steps : -steps) : undefined;
+        const t = base ? stepTime(base, p, steps) : undefined;
         if (t) m.at = t;
         out.push(m);
       });

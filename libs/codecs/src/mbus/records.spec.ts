@@ -1,6 +1,6 @@
 import { CodecError } from '../errors';
 import { hexToBytes } from '../reader';
-import { decodeDataRecords, decodeTypeF, decodeTypeG, decodeTypeI, decodeTypeJ, formatMbusDate, recordsToMeasurements } from './index';
+import { decodeDataRecords, decodeTypeF, decodeTypeG, decodeTypeI, decodeTypeJ, expandCompactFrame, formatMbusDate, recordFormatBytes, recordsToMeasurements } from './index';
 
 const dec = (hex: string) => decodeDataRecords(hexToBytes(hex));
 
@@ -209,5 +209,53 @@ describe('errors', () => {
         expect(e).toBeInstanceOf(CodecError);
       }
     }
+  });
+});
+
+describe('history dating', () => {
+  it('a storage interval (FD 28, months) at storage s0 with a date dates the later storages', () => {
+    // storage 8: date 2020-12-31 (type G 9F2C), interval 1 month; storage 9 and 10 volumes.
+    const m = recordsToMeasurements(dec('82046C9F2C' + '8104FD2801' + 'C40413' + '1B000000' + '840513' + '05000000'));
+    expect(m.find((x) => x.storage === 9)?.at).toBe('2020-11-30T00:00:00.000Z');
+    expect(m.find((x) => x.storage === 10)?.at).toBe('2020-10-31T00:00:00.000Z');
+  });
+
+  it('profile elements are dated from the base date (inverse: newest first; compact: chronological)', () => {
+    // base date storage 8 = 2026-02-01 (type G 4132); inverse profile of HCA, BCD6 absolute, monthly (FE)
+    const inv = recordsToMeasurements(dec('82046C4132' + '8D04EE13' + '08' + '3BFE' + '990000' + '520000'), { expandProfiles: true });
+    expect(inv.filter((x) => x.register?.startsWith('profile')).map((x) => [x.value, x.at])).toEqual([
+      [99, '2026-01-01T00:00:00.000Z'],
+      [52, '2025-12-01T00:00:00.000Z'],
+    ]);
+    // compact profile (0x1F), increments (mode 01), int16, monthly, base 2019-10-31 (type G 7F2A)
+    const fwd = recordsToMeasurements(dec('82046C7F2A' + '8D04EE1F' + '06' + '72FE' + '0300' + '1600'), { expandProfiles: true });
+    expect(fwd.filter((x) => x.register?.startsWith('profile')).map((x) => [x.quantity, x.value, x.at])).toEqual([
+      ['hca_increment', 3, '2019-11-30T00:00:00.000Z'],
+      ['hca_increment', 22, '2019-12-31T00:00:00.000Z'],
+    ]);
+  });
+});
+
+describe('compact frames', () => {
+  it('recordFormatBytes and expandCompactFrame are inverse', () => {
+    const block = hexToBytes('0C13' + '78563412' + '0D13' + '02AABB' + '426C' + '7423' + '2F2F');
+    const records = dec(Buffer.from(block).toString('hex'));
+    const format = recordFormatBytes(records);
+    expect(Buffer.from(format).toString('hex').toUpperCase()).toBe('0C130D13426C');
+    const data = hexToBytes('78563412' + '02AABB' + '7423');
+    expect(decodeDataRecords(expandCompactFrame(format, data)).map((r) => r.rawValue)).toEqual(records.map((r) => r.rawValue));
+    let err: unknown;
+    try {
+      expandCompactFrame(format, data.subarray(0, 5));
+    } catch (e) {
+      err = e;
+    }
+    expect((err as CodecError).code).toBe('MALFORMED');
+  });
+
+  it('a tolerated incomplete tail keeps the records before it', () => {
+    const r = decodeDataRecords(hexToBytes('0413010000002F2FDE47'), { tolerateIncompleteTail: true });
+    expect(r.map((x) => x.quantity)).toEqual(['volume', 'incomplete_record']);
+    expect(r[1].rawValue).toBe('DE47');
   });
 });

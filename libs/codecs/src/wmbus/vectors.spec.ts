@@ -3,7 +3,9 @@
  * decodeWmbus. Matching rules (also in docs/codecs-wmbus.md):
  *
  * 1. Input. `priorTelegrams` go in as `prior`; `key` is passed unless it is NOKEY; wired frames
- *    (`mbus-long-frame`) go through the same entry point. Every vector must decode without throwing.
+ *    (`mbus-long-frame`) go through the same entry point. Every vector must decode without throwing,
+ *    into a well-formed payload (test/well-formed.ts: finite numbers, canonical units and alarm
+ *    codes, ISO times).
  * 2. Identity. `device.meterId` equals `expected.id`; `device.deviceType` equals `expected.media`
  *    after normalising both names (MEDIA_ALIASES below: wmbusmeters' wording -> ours).
  * 3. Numbers. Every numeric field of `expected` has a unit suffix (its last `_` part, UNITS below;
@@ -40,6 +42,7 @@ import { CodecError } from '../errors';
 import { hexToBytes } from '../reader';
 import type { DecodedPayload, JsonObject } from '../types';
 import { wmbusVectors } from '../../test/vectors';
+import { shapeProblems } from '../../test/well-formed';
 import type { WmbusVector } from '../../test/vectors';
 import { decodeWmbus } from './index';
 
@@ -131,6 +134,8 @@ export interface VectorResult {
   error?: string;
   idOk: boolean;
   mediaOk: boolean;
+  /** Problems with the payload's shape (non-finite numbers, unknown units or alarms, bad times). */
+  shape?: string[];
   fields: FieldResult[];
 }
 
@@ -208,6 +213,7 @@ export function evaluate(v: WmbusVector): VectorResult {
     return result;
   }
   result.codec = decoded.codec;
+  result.shape = shapeProblems(decoded);
   result.idOk = decoded.device?.meterId === v.expected.id;
   result.mediaOk = sameMedia(decoded.device?.deviceType, String(v.expected.media));
   const hasDriver = decoded.codec !== 'wmbus/generic';
@@ -232,7 +238,7 @@ export function evaluate(v: WmbusVector): VectorResult {
 }
 
 export function passed(r: VectorResult): boolean {
-  return !r.error && r.idOk && r.mediaOk && r.fields.every((f) => f.ok || f.kind === 'text');
+  return !r.error && r.idOk && r.mediaOk && !r.shape?.length && r.fields.every((f) => f.ok || f.kind === 'text');
 }
 
 /** Test-harness fields that are not decoded data. */
@@ -265,6 +271,7 @@ describe('wM-Bus vectors (wmbusmeters driver tests)', () => {
         ...(r.error ? [`throws ${r.error}`] : []),
         ...(!r.error && !r.idOk ? ['id differs'] : []),
         ...(!r.error && !r.mediaOk ? [`media differs (expected ${String(v.expected.media)})`] : []),
+        ...(r.shape ?? []).map((p) => `shape: ${p}`),
         ...r.fields.filter((f) => !f.ok && f.kind !== 'text').map((f) => `${f.field}: ${f.detail ?? ''}`),
       ];
       expect(problems).toEqual([]);
