@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { APP_NAMES, STORE_NAMES } from '@app/contracts';
 import { Stack, launchBrowser, screenshotOnFailure } from '@app/testing';
+import { DEFAULT_DEMO_PASSWORD } from '../../tools/seed-data';
 
 jest.setTimeout(120_000);
 
@@ -28,9 +29,15 @@ describe('the console served by the gateway (headless Chromium)', () => {
     }
   }
 
-  it('opens the console and shows every service and store on the status page', async () => {
+  it('sends an anonymous visitor to the login page, then opens the status page after sign-in', async () => {
     await step('status', async () => {
       await page.goto(`${stack.gatewayUrl}/`);
+      await page.waitForURL(/\/login\?next=%2F$/);
+      await page.getByLabel('Tenant').fill('demo');
+      await page.getByLabel('Email').fill('operator@demo.example');
+      await page.getByLabel('Password').fill(DEFAULT_DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('current-user').getByText('Olga Operator').waitFor();
       await page.getByTestId('nav-status').click();
       await page.waitForURL(/\/status$/);
       await page.getByTestId('overall-status').and(page.locator('[data-status="ok"]')).waitFor({ timeout: 15_000 });
@@ -46,9 +53,11 @@ describe('the console served by the gateway (headless Chromium)', () => {
     });
   });
 
-  it('serves deep links through the SPA fallback and shows a service going down', async () => {
+  it('serves deep links through the SPA fallback, keeps the session over a reload, and shows a service going down', async () => {
     await step('down', async () => {
       await page.goto(`${stack.gatewayUrl}/status`);
+      // A reload drops the in-memory access token; the refresh cookie brings the session back.
+      await page.getByTestId('current-user').getByText('Olga Operator').waitFor();
       await page.locator('[data-testid="service-billing"][data-status="up"]').waitFor({ timeout: 10_000 });
       await stack.kill('billing');
       await page.locator('[data-testid="service-billing"][data-status="down"]').waitFor({ timeout: 20_000 });
@@ -56,5 +65,21 @@ describe('the console served by the gateway (headless Chromium)', () => {
       stack.startApp('billing');
       await page.locator('[data-testid="service-billing"][data-status="up"]').waitFor({ timeout: 30_000 });
     });
+  });
+
+  it('shows the status page to a visitor who is not signed in', async () => {
+    const context = await browser.newContext();
+    const anonymous = await context.newPage();
+    try {
+      await anonymous.goto(`${stack.gatewayUrl}/status`);
+      await anonymous.locator('[data-testid="service-gateway"][data-status="up"]').waitFor({ timeout: 15_000 });
+      await anonymous.getByTestId('sign-in-link').waitFor();
+      expect(anonymous.url()).toMatch(/\/status$/);
+    } catch (error) {
+      await screenshotOnFailure(anonymous, 'console-anonymous-status');
+      throw error;
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -37,7 +37,11 @@ const queryClient = new QueryClient({
     },
   }),
   mutationCache: new MutationCache({
-    onError: (error) => showToast({ variant: 'error', ...describeError(error) }),
+    onError: (error, _variables, _context, mutation) => {
+      // Forms show their own errors next to the fields (meta.errorToast === false).
+      if (mutation.meta?.errorToast === false) return;
+      showToast({ variant: 'error', ...describeError(error) });
+    },
   }),
   defaultOptions: {
     queries: {

@@ -101,8 +101,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     label: 'Administration',
     icon: ShieldCheck,
     group: 'platform',
-    summary: 'Tenants, users, roles and permissions, API keys and the network hierarchy.',
-    arrivesWith: 'the System issue',
+    summary: 'Users of your tenant, roles and their permissions, API keys of connected systems.',
   },
   {
     path: '/status',

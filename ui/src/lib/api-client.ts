@@ -1,9 +1,14 @@
+import type { FieldError } from '@contracts/errors';
+
 /** Error for any HTTP answer the caller did not declare as data. `status` 0 means the request never got an answer. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly body?: unknown,
+    /** The platform's error code (`UNAUTHENTICATED`, `VALIDATION_FAILED`, ...), when the body carries one. */
+    readonly code?: string,
+    readonly fields?: FieldError[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -14,20 +19,33 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-export interface ApiGetOptions {
+export interface ApiRequestOptions {
   signal?: AbortSignal;
   /** Non-2xx statuses whose JSON body is a valid answer (e.g. 503 from the health endpoint). */
   acceptStatuses?: readonly number[];
+  body?: unknown;
+  /** Bearer token to send (the session layer passes the current access token). */
+  accessToken?: string;
 }
 
 /** GET a JSON document from the gateway (`/api/v1/...`). Same origin: the gateway serves the console. */
-export async function apiGet<T>(path: string, options: ApiGetOptions = {}): Promise<T> {
+export function apiGet<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
+  return apiRequest<T>('GET', path, options);
+}
+
+/** One JSON request to the gateway, without any session handling (see `authedRequest` for that). */
+export async function apiRequest<T>(method: string, path: string, options: ApiRequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.accessToken) headers.Authorization = `Bearer ${options.accessToken}`;
   let response: Response;
   try {
     response = await fetch(path, {
-      headers: { Accept: 'application/json' },
+      method,
+      headers,
       credentials: 'same-origin',
       signal: options.signal,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
@@ -37,7 +55,8 @@ export async function apiGet<T>(path: string, options: ApiGetOptions = {}): Prom
   const accepted = response.ok || (options.acceptStatuses ?? []).includes(response.status);
   const body = await readJson(response);
   if (!accepted) {
-    throw new ApiError(response.status, errorMessage(response, body), body);
+    const error = errorOf(body);
+    throw new ApiError(response.status, error?.message ?? statusText(response), body, error?.code, error?.fields);
   }
   if (body === undefined) {
     throw new ApiError(response.status, `Expected JSON from ${path}`);
@@ -55,11 +74,19 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function errorMessage(response: Response, body: unknown): string {
-  if (body && typeof body === 'object' && 'message' in body) {
-    const { message } = body as { message: unknown };
-    if (typeof message === 'string') return message;
-    if (Array.isArray(message)) return message.join('; ');
-  }
+/** The platform's error body: `{ error: { code, message, fields? } }`. */
+function errorOf(body: unknown): { code?: string; message?: string; fields?: FieldError[] } | undefined {
+  if (!body || typeof body !== 'object' || !('error' in body)) return undefined;
+  const { error } = body as { error: unknown };
+  if (!error || typeof error !== 'object') return undefined;
+  const { code, message, fields } = error as { code?: unknown; message?: unknown; fields?: unknown };
+  return {
+    code: typeof code === 'string' ? code : undefined,
+    message: typeof message === 'string' ? message : undefined,
+    fields: Array.isArray(fields) ? (fields as FieldError[]) : undefined,
+  };
+}
+
+function statusText(response: Response): string {
   return `${response.status} ${response.statusText || 'Request failed'}`.trim();
 }

@@ -9,5 +9,6 @@ export interface AppQueryMeta extends Record<string, unknown> {
 declare module '@tanstack/react-query' {
   interface Register {
     queryMeta: AppQueryMeta;
+    mutationMeta: AppQueryMeta;
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { requireActor, rpcClientToken } from '@app/common';
-import { SystemPatterns } from '@app/contracts';
+import { DomainError, SystemPatterns } from '@app/contracts';
 import type { LoginResult, LogoutResult, MeView, RpcClient, SessionResponse, SystemContract } from '@app/contracts';
 import { ErrorBodyDoc } from '../http/error.openapi';
 import { Public, RequirePermissions } from './access.decorators';
@@ -46,7 +46,8 @@ export class AuthController {
   @ApiUnauthorizedResponse({ type: ErrorBodyDoc, description: 'Unknown, expired, spent or revoked refresh token' })
   async refresh(@Body() body: RefreshBody, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionResponse> {
     const fromCookie = !body.refreshToken;
-    const refreshToken = body.refreshToken ?? readRefreshCookie(request) ?? '';
+    const refreshToken = body.refreshToken ?? readRefreshCookie(request);
+    if (!refreshToken) throw new DomainError('UNAUTHENTICATED', 'No refresh token: sign in');
     try {
       const result = await this.system.send(SystemPatterns.authRefresh, { refreshToken, ...clientOf(request) });
       return this.answer(result, fromCookie, request, response);

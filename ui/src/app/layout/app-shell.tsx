@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
+import { ensureSession } from '@/features/auth';
 import { Sidebar } from './sidebar';
 import { TopBar } from './top-bar';
 
@@ -9,6 +10,11 @@ export function AppShell() {
   const location = useLocation();
 
   useEffect(() => setNavOpen(false), [location.pathname]);
+
+  // Public pages (status) show who is signed in too: resolve the session from the refresh cookie.
+  useEffect(() => {
+    void ensureSession();
+  }, []);
 
   useEffect(() => {
     if (!navOpen) return;
