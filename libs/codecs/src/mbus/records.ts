@@ -605,12 +605,13 @@ function fillValue(
     case 0x06:
     case 0x07: {
       if (info.kind === 'id') {
-        // Identifiers and versions in binary: shown as hex digits, most significant first
-        // (versions are nibble-coded: 0x0105 is 1.05), as meters print them.
-        rec.text = reversedHexDigits(b, off, n);
+        // Versions, parameter sets and enhanced ids in binary are shown as hex digits, most
+        // significant first (versions are nibble-coded: 0x0105 is 1.05); a binary fabrication
+        // number is a plain decimal number.
         const raw = n === 8 ? readBig(b, off) : BigInt(uintLE(b, off, n));
         rec.rawValue = raw <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(raw) : raw.toString();
         rec.value = typeof rec.rawValue === 'number' ? rec.rawValue : null;
+        rec.text = info.quantity === 'fabrication_no' ? raw.toString() : reversedHexDigits(b, off, n);
         return;
       }
       const unsigned = info.kind !== 'number' || info.unsigned === true;
