@@ -36,3 +36,20 @@ describe('config validated at boot', () => {
     expect(result.stderr.match(/^ {2}- /gm)).toHaveLength(expected.length);
   });
 });
+
+describe('JWT_SECRET in production', () => {
+  it.each(['gateway', 'system'])('%s refuses to start without it, and with one shorter than 32 characters', (app) => {
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [join(ROOT, 'dist/apps', app, 'src/main.js')], {
+        env: { PATH: process.env.PATH, NODE_ENV: 'production', ...env },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+    const missing = run({});
+    expect(missing.status).toBe(78);
+    expect(missing.stderr).toMatch(/ {2}- JWT_SECRET: required when NODE_ENV=production/);
+    const short = run({ JWT_SECRET: 'too-short' });
+    expect(short.status).toBe(78);
+    expect(short.stderr).toMatch(/ {2}- JWT_SECRET: must be at least 32 characters/);
+  });
+});
