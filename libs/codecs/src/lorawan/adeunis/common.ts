@@ -1,6 +1,7 @@
 import { CodecError } from '../../errors';
 import type { ByteReader } from '../../reader';
 import type { DecodedPayload, JsonObject } from '../../types';
+import { isoString } from '../iso-time';
 
 /** Adeunis sends its frames on fPort 1. */
 export const ADEUNIS_PORT = 1;
@@ -29,7 +30,7 @@ export function statusByte(status: number, out: DecodedPayload): JsonObject {
 
 /** A 2013-epoch timestamp as the vendor prints it (ISO without the zone) and as an ISO UTC time. */
 export function timestamp(r: ByteReader, field = 'timestamp'): { text: string; iso: string } {
-  const iso = new Date((r.u32be(field) + EPOCH_2013) * 1000).toISOString();
+  const iso = isoString((r.u32be(field) + EPOCH_2013) * 1000);
   return { text: iso.replace('Z', ''), iso };
 }
 

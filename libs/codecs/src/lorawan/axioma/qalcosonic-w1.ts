@@ -1,6 +1,7 @@
 import { CodecError } from '../../errors';
 import { ByteReader, round } from '../../reader';
 import type { AlarmCode, DecodedPayload, JsonObject, LorawanCodec, Measurement, UplinkInput } from '../../types';
+import { isoString } from '../iso-time';
 
 const ID = 'axioma/qalcosonic-w1';
 const LENGTH = 51;
@@ -91,12 +92,12 @@ export const qalcosonicW1: LorawanCodec = {
       frame_version: version,
       payload_bytes: bytes.length,
       timestamp_unix: time,
-      timestamp_utc: new Date(time * 1000).toISOString(),
+      timestamp_utc: isoString(time * 1000),
       status,
       ...flags,
       log_volume_m3: logLitres / 1000,
     };
-    const at = new Date(time * 1000).toISOString();
+    const at = isoString(time * 1000);
     const measurements: Measurement[] = [];
     let total = 0;
     for (let i = 0; i < DELTAS; i++) {
@@ -107,7 +108,7 @@ export const qalcosonicW1: LorawanCodec = {
         quantity: 'interval_volume',
         value: litres / 1000,
         unit: 'm3',
-        at: new Date((time + (i + 1) * 3600) * 1000).toISOString(),
+        at: isoString((time + (i + 1) * 3600) * 1000),
         storage: i + 1,
       });
     }

@@ -1,6 +1,7 @@
 import { CodecError } from '../../errors';
 import { ByteReader, round } from '../../reader';
 import type { AlarmCode, DecodedPayload, DownlinkCommand, EncodedDownlink, JsonObject, LorawanCodec, UplinkInput } from '../../types';
+import { isoString } from '../iso-time';
 
 const ID = 'dragino/sw3l';
 
@@ -18,7 +19,7 @@ function dateText(unix: number): string {
   const d = new Date(unix * 1000);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
-const iso = (unix: number): string => new Date(unix * 1000).toISOString();
+const iso = (unix: number): string => isoString(unix * 1000);
 
 function flowData(r: ByteReader, out: DecodedPayload): void {
   const b0 = r.u8('flags');

@@ -3,6 +3,7 @@ import { ByteReader, round } from '../../reader';
 import type { DecodedPayload, DownlinkCommand, EncodedDownlink, JsonObject, LorawanCodec, Measurement, UplinkInput } from '../../types';
 import type { EmuRegister } from './registers';
 import { REGISTERS, crc8, energyObis } from './registers';
+import { isoString } from '../iso-time';
 
 const ID = 'emu/emu-prof-ii';
 /** Registers the documented downlink example activates: timestamp and the eight energy registers. */
@@ -68,7 +69,7 @@ export const emuProfII: LorawanCodec = {
     if (bytes.length <= 2) return out;
     const r = new ByteReader(bytes.subarray(0, bytes.length - 1), 'EMU frame');
     const time = r.u32le('data-logger timestamp');
-    const at = new Date(time * 1000).toISOString();
+    const at = isoString(time * 1000);
     const vendor: JsonObject = {};
     while (!r.done) {
       const id = r.u8('register id');

@@ -1,5 +1,6 @@
 import { CodecError } from '../../errors';
 import type { JsonObject, JsonValue } from '../../types';
+import { isoString } from '../iso-time';
 
 /**
  * IoT Factory uplinks (fPort 10), shared by its decoders in the LoRaWAN Device Repository
@@ -71,7 +72,7 @@ export class FrameReader {
   /** frame_unixtime and frame_isotime. */
   time(): JsonObject {
     const t = this.u32('frame time');
-    return { frame_unixtime: t, frame_isotime: new Date(t * 1000).toISOString() };
+    return { frame_unixtime: t, frame_isotime: isoString(t * 1000) };
   }
 }
 

@@ -3,6 +3,7 @@ import type { MbusRecord } from '../../mbus';
 import type { AlarmCode, DeviceStatus, Measurement } from '../../types';
 import type { ProfilePoint } from './values';
 import type { KHeader } from './walk';
+import { isoOfText } from '../iso-time';
 
 /**
  * The canonical part of a Kamstrup frame. Plain records come from the shared M-Bus layer
@@ -53,7 +54,7 @@ export interface KamstrupCanonical {
 export function kamstrupCanonical(bytes: Uint8Array, header: KHeader, profile: ProfilePoint[]): KamstrupCanonical {
   const records = decodeDataRecords(bytes.subarray(header.length));
   const valid = records.filter((r) => !typeBInvalid(r) && !r.invalid);
-  const measurements: Measurement[] = recordsToMeasurements(valid).map((m) => (m.at ? { ...m, at: new Date(m.at).toISOString() } : m));
+  const measurements: Measurement[] = recordsToMeasurements(valid).map((m) => (m.at ? { ...m, at: isoOfText(m.at) } : m));
   const alarms = new Set<AlarmCode>();
   const device: DeviceStatus = {};
   if (header.id) {

@@ -2,6 +2,7 @@ import { CodecError } from '../../errors';
 import { ByteReader } from '../../reader';
 import type { DecodedPayload, DownlinkCommand, EncodedDownlink, JsonObject, JsonValue, LorawanCodec, UplinkInput } from '../../types';
 import { MILESIGHT_PORT, checkPort, deviceInfo, u16le } from './common';
+import { isoString } from '../iso-time';
 
 const ID = 'milesight-iot/em300-di';
 
@@ -12,7 +13,7 @@ function historyPoint(r: ByteReader, out: DecodedPayload, slot: number): JsonObj
   const mode = r.u8('history mode');
   const gpio = r.u8('history gpio');
   const pulse = r.u32le('history pulse');
-  const at = new Date(time * 1000).toISOString();
+  const at = isoString(time * 1000);
   const point: JsonObject = { timestamp: time, temperature, humidity };
   out.measurements.push(
     { quantity: 'temperature', value: temperature, unit: 'degC', at, storage: slot },

@@ -4,6 +4,7 @@ import type { AlarmCode, DeviceStatus, Measurement } from '../../types';
 import type { OmsHeader, OmsRecord } from './frame';
 import { scaled } from './output';
 import type { BaseUnit } from './vif';
+import { isoOfText, isoString } from '../iso-time';
 
 /**
  * The canonical part of an iPERL uplink. Plain records come from the shared M-Bus layer
@@ -43,7 +44,7 @@ export interface SensusCanonical {
 }
 
 export function sensusCanonical(block: Uint8Array, header: OmsHeader, records: OmsRecord[], alarmNames: string[]): SensusCanonical {
-  const measurements = recordsToMeasurements(decodeDataRecords(block)).map((m) => (m.at ? { ...m, at: new Date(m.at).toISOString() } : m));
+  const measurements = recordsToMeasurements(decodeDataRecords(block)).map((m) => (m.at ? { ...m, at: isoOfText(m.at) } : m));
   for (const r of records) {
     const unit = PROFILE_UNITS[r.unit.unit];
     if (!r.profile || !unit) continue;
@@ -51,7 +52,7 @@ export function sensusCanonical(block: Uint8Array, header: OmsHeader, records: O
       const value = scaled(p.value, r);
       if (value === null || p.at === -1) continue;
       const quantity = r.unit.type.toLowerCase();
-      measurements.push({ quantity, value: round(value * unit.factor), unit: unit.unit, at: new Date(p.at * 1000).toISOString(), storage: p.storage });
+      measurements.push({ quantity, value: round(value * unit.factor), unit: unit.unit, at: isoString(p.at * 1000), storage: p.storage });
     }
   }
   const alarms = [...new Set(alarmNames.map((a) => ALARMS[a]).filter((a): a is AlarmCode => a !== undefined))];

@@ -1,4 +1,5 @@
 import { CodecError } from '../../errors';
+import { isoString } from '../iso-time';
 import { BitReader, batchFloat } from './batch-reader';
 import type { Sample } from './samples';
 
@@ -29,6 +30,8 @@ export interface BatchConfig {
   labelBits: number;
   labels: readonly BatchLabel[];
 }
+
+const MAX_DATE_MS = 8.64e15;
 
 interface Series {
   codingType: number;
@@ -178,12 +181,12 @@ class BatchDecoder {
       for (const point of this.series.get(index)?.points ?? []) {
         const value = label.divide ? point.value / label.divide : point.value;
         const ms = recvMs - 1000 * (batchTs - point.ts);
-        const date = new Date(ms);
-        if (!Number.isFinite(value) || Number.isNaN(date.getTime())) {
+        // Outside Date's range (or NaN), the vendor's date is invalid.
+        if (!Number.isFinite(value) || !(Math.abs(ms) <= MAX_DATE_MS)) {
           throw new CodecError('MALFORMED', `batch: sample of "${label.name}" has no valid value or time`);
         }
-        const at = date.toISOString();
-        samples.push({ variable: label.name, value, date: at, at, canonical: label.name, canonicalValue: value });
+        const at = isoString(ms);
+        samples.push({ variable: label.name, value, date: at, at, canonical: label.name, canonicalValue: value, time: Math.trunc(ms) });
       }
     }
     return samples;

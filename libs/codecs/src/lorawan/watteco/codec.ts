@@ -1,4 +1,5 @@
 import { CodecError } from '../../errors';
+import { isoString } from '../iso-time';
 import type {
   AlarmCode,
   CodecMeta,
@@ -48,8 +49,9 @@ function decodeFrame(config: WattecoCodecConfig, bytes: Uint8Array, recvTime: st
   if (bytes[0] & 1) {
     const frame = decodeStandard(bytes, config.zcl, recvTime);
     const recvMs = recvTime === undefined ? undefined : parseRecvTime(recvTime);
-    const at = recvMs === undefined ? undefined : new Date(recvMs).toISOString();
-    const samples = (frame.samples ?? []).map((s) => (at ? { ...s, at } : s));
+    const at = recvMs === undefined ? undefined : isoString(recvMs);
+    const samples = frame.samples ?? [];
+    if (at) for (const s of samples) s.at = at;
     return { vendor: frame.header ?? samplesOutput(samples), samples, warnings: frame.warnings, alarm: frame.alarm };
   }
   if (!config.batch) {

@@ -11,6 +11,8 @@ export interface Sample {
   date?: string;
   canonical: string;
   canonicalValue: JsonValue;
+  /** Date.parse(date), when the decoder knows it. */
+  time?: number;
   /** ISO-8601 UTC of the sample, when known. */
   at?: string;
 }
@@ -28,9 +30,15 @@ export function samplesOutput(samples: readonly Sample[]): JsonObject {
     return item;
   });
   const latest = new Map<string, { value: JsonValue; time: number }>();
+  let parsedDate: string | undefined;
+  let parsedTime = NaN;
   for (const s of samples) {
     if (!s.variable || !s.date) continue;
-    const time = Date.parse(s.date);
+    if (s.time === undefined && s.date !== parsedDate) {
+      parsedDate = s.date;
+      parsedTime = Date.parse(s.date);
+    }
+    const time = s.time ?? parsedTime;
     const seen = latest.get(s.variable);
     if (!seen || time > seen.time) latest.set(s.variable, { value: s.value, time });
   }

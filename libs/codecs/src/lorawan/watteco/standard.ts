@@ -115,12 +115,16 @@ export function decodeStandard(bytes: Uint8Array, model: WattecoModel, recvTime:
     warnings = causes.messages;
     alarm ||= causes.anyAlarm;
   }
-  const date = recvTime === undefined ? {} : { date: recvTime };
   const samples = decoded.fields.map(([key, value]): Sample => {
+    const renamed = named(model, key, endpoint, value);
     // Read responses keep the raw field names; reports are renamed per endpoint.
-    const vendorName = command === CMD.readAttributeResponse ? { variable: key, value } : named(model, key, endpoint, value);
-    const canonical = named(model, key, endpoint, value).variable ?? `${key}@${endpoint}`;
-    return { ...vendorName, ...date, canonical, canonicalValue: value };
+    const sample: Sample =
+      command === CMD.readAttributeResponse
+        ? { variable: key, value, canonical: '', canonicalValue: value }
+        : { variable: renamed.variable, value: renamed.value, canonical: '', canonicalValue: value };
+    sample.canonical = renamed.variable ?? `${key}@${endpoint}`;
+    if (recvTime !== undefined) sample.date = recvTime;
+    return sample;
   });
   return { command, samples, warnings, alarm };
 }

@@ -1,0 +1,14 @@
+import { isoString } from './iso-time';
+
+describe('isoString', () => {
+  it('matches Date.prototype.toISOString', () => {
+    const times = [0, -0, 1, 86_399_999, 86_400_000, 951_782_400_000, 951_868_800_000, 4_102_444_800_000, 253_402_300_799_999, 253_402_300_800_000, -1, -62_198_755_200_000, 1.5, 1e15];
+    for (let i = 0; i < 20_000; i++) times.push(Math.floor(Math.random() * 253_402_300_800_000));
+    for (const ms of times) expect(isoString(ms)).toBe(new Date(ms).toISOString());
+  });
+
+  it('throws as Date does for an invalid time', () => {
+    expect(() => isoString(NaN)).toThrow(RangeError);
+    expect(() => isoString(9e15)).toThrow(RangeError);
+  });
+});
