@@ -30,8 +30,13 @@ export function manufacturerCode(code: number): string {
   return [10, 5, 0].map((shift) => String.fromCharCode(((code >> shift) & 0x1f) + 64)).join('');
 }
 
+interface ProfileQuantity {
+  quantity: string;
+  register?: string;
+}
+
 /** Vendor profile types back to canonical quantities ("Max Volume flow" -> volume_flow_max). */
-function profileQuantity(type: string): { quantity: string; register?: string } {
+function profileQuantity(type: string): ProfileQuantity {
   let t = type;
   let suffix = '';
   for (const [prefix, s] of [['Max ', '_max'], ['Min ', '_min'], ['Error state ', '_at_error']] as const) {
@@ -41,6 +46,15 @@ function profileQuantity(type: string): { quantity: string; register?: string } 
   if (reverse) t = t.slice('Reverse '.length);
   const quantity = t.toLowerCase().replace(/ /g, '_') + suffix;
   return reverse ? { quantity, register: 'reverse' } : { quantity };
+}
+
+/** profileQuantity per vendor type, computed once: a frame carries dozens of profile elements. */
+const PROFILE_QUANTITIES = new Map<string, ProfileQuantity>();
+
+function cachedProfileQuantity(type: string): ProfileQuantity {
+  let q = PROFILE_QUANTITIES.get(type);
+  if (q === undefined) PROFILE_QUANTITIES.set(type, (q = profileQuantity(type)));
+  return q;
 }
 
 const UNITS: Readonly<Record<string, Measurement['unit']>> = { m3: 'm3', 'm3/h': 'm3/h', C: 'degC' };
@@ -83,7 +97,12 @@ export function kamstrupCanonical(bytes: Uint8Array, header: KHeader, profile: P
   for (const p of profile) {
     const unit = UNITS[p.unit];
     if (p.value === null || unit === undefined) continue;
-    measurements.push({ ...profileQuantity(p.type), value: p.value, unit, at: p.at, storage: p.storage });
+    const { quantity, register } = cachedProfileQuantity(p.type);
+    measurements.push(
+      register === undefined
+        ? { quantity, value: p.value, unit, at: p.at, storage: p.storage }
+        : { quantity, register, value: p.value, unit, at: p.at, storage: p.storage },
+    );
   }
   return { measurements, alarms: [...alarms], device };
 }

@@ -1,5 +1,6 @@
 import { CodecError } from '../../errors';
 import type { JsonObject, JsonValue } from '../../types';
+import { isoString } from '../iso-time';
 import type { KData, KRecord } from './walk';
 
 /**
@@ -41,7 +42,8 @@ function normalize(n: number, resolution: number): number | null {
   return Number.isNaN(v) ? null : v === 0 ? 0 : v;
 }
 
-const iso = (d: Date): string => d.toISOString().replace('Z', '');
+/** ISO-8601 without the trailing "Z", as the vendor prints it. */
+const iso = (d: Date): string => isoString(d.getTime()).slice(0, -1);
 
 /** The script's step back in time; false for a spacing it does not know. */
 function stepBack(ts: Date, unit: number, spacing: number): boolean {
@@ -133,7 +135,7 @@ export function buildOutput(records: KRecord[]): KamstrupOutput {
         break;
       }
       current = p.incMode === 2 ? current + delta : current - delta;
-      const at = calendarBack(baseTime.date, k + 1, p.spacingUnit, p.spacingValue).toISOString();
+      const at = isoString(calendarBack(baseTime.date, k + 1, p.spacingUnit, p.spacingValue).getTime());
       const point: ProfilePoint = { type, unit: r.vib.unit, value: normalize(current, r.vib.resolution), timestamp: iso(ts), at, storage: r.storage };
       profile.push(point);
       values.push({ Type: type, Value: point.value, Unit: point.unit, Timestamp: point.timestamp });
