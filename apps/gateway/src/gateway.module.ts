@@ -8,6 +8,7 @@ import { DiagnosticsController } from './diagnostics/diagnostics.controller';
 import { HealthController } from './health/health.controller';
 import { HealthService, healthClientsProvider } from './health/health.service';
 import { IdentityModule } from './identity.module';
+import { RegistryModule } from './registry.module';
 import { RpcClientsModule } from './rpc/rpc-clients.module';
 
 @Module({})
@@ -21,6 +22,7 @@ export class GatewayModule {
         RedisModule.forRoot(config.REDIS_URL),
         AuthModule,
         IdentityModule,
+        RegistryModule,
       ],
       controllers: [HealthController, DiagnosticsController],
       providers: [HealthService, healthClientsProvider],

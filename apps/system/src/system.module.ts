@@ -9,6 +9,8 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import type { SystemConfig } from './config';
 import { systemDataSourceSettings } from './database/data-source';
+import { HierarchyModule } from './hierarchy/hierarchy.module';
+import { HistoryModule } from './history/history.module';
 import { LoginEventsModule } from './login-events/login-events.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
@@ -28,6 +30,8 @@ export class SystemModule {
         AuthModule,
         ApiKeysModule,
         LoginEventsModule,
+        HistoryModule,
+        HierarchyModule,
       ],
       controllers: [createHealthRpcController('system')],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ExclusiveRpcInterceptor }],

@@ -14,6 +14,8 @@ import { AuthModule } from '../src/auth/auth.module';
 import { systemConfigSchema } from '../src/config';
 import type { SystemConfig } from '../src/config';
 import { systemDataSourceSettings } from '../src/database/data-source';
+import { HierarchyModule } from '../src/hierarchy/hierarchy.module';
+import { HistoryModule } from '../src/history/history.module';
 import { LoginEventsModule } from '../src/login-events/login-events.module';
 import { TenantsService } from '../src/tenants/tenants.service';
 import { TenantsModule } from '../src/tenants/tenants.module';
@@ -55,6 +57,8 @@ export class SystemHarness {
             AuthModule,
             ApiKeysModule,
             LoginEventsModule,
+            HistoryModule,
+            HierarchyModule,
           ],
         };
       }

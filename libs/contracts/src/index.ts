@@ -7,6 +7,8 @@ export * from './contracts';
 export * from './envelope';
 export * from './errors';
 export * from './health';
+export * from './hierarchy';
+export * from './history';
 export * from './identity';
 export * from './ingest.contract';
 export * from './metering.contract';

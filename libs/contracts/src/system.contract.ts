@@ -31,6 +31,8 @@ import type {
   UserView,
   VerifyApiKeyRequest,
 } from './identity';
+import type { CreateHierarchyNodeRequest, HierarchyNodeView, ListHierarchyRequest, UpdateHierarchyNodeRequest } from './hierarchy';
+import type { HistoryPage, ListHistoryRequest } from './history';
 
 type Empty = Record<string, never>;
 
@@ -55,6 +57,11 @@ export const SystemPatterns = {
   apiKeyCreate: 'system.apikey.create',
   apiKeyRevoke: 'system.apikey.revoke',
   loginEventList: 'system.login-event.list',
+  historyList: 'system.history.list',
+  hierarchyList: 'system.hierarchy.list',
+  hierarchyCreate: 'system.hierarchy.create',
+  hierarchyUpdate: 'system.hierarchy.update',
+  hierarchyDelete: 'system.hierarchy.delete',
 } as const;
 
 export type SystemContract = {
@@ -78,4 +85,9 @@ export type SystemContract = {
   'system.apikey.create': Rpc<CreateApiKeyRequest, CreatedApiKey>;
   'system.apikey.revoke': Rpc<IdRequest, ApiKeyView>;
   'system.login-event.list': Rpc<ListLoginEventsRequest, LoginEventView[]>;
+  'system.history.list': Rpc<ListHistoryRequest, HistoryPage>;
+  'system.hierarchy.list': Rpc<ListHierarchyRequest, HierarchyNodeView[]>;
+  'system.hierarchy.create': Rpc<CreateHierarchyNodeRequest, HierarchyNodeView>;
+  'system.hierarchy.update': Rpc<UpdateHierarchyNodeRequest, HierarchyNodeView>;
+  'system.hierarchy.delete': Rpc<IdRequest, HierarchyNodeView>;
 };

@@ -1,4 +1,6 @@
 import { ApiKeyEntity } from './api-key.entity';
+import { ChangeHistoryEntity } from './change-history.entity';
+import { HierarchyNodeEntity } from './hierarchy-node.entity';
 import { LoginEventEntity } from './login-event.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEntity } from './session.entity';
@@ -6,4 +8,4 @@ import { TenantEntity } from './tenant.entity';
 import { UserEntity } from './user.entity';
 
 /** Every entity of the system schema (mapped onto tables the migrations create; never synchronized). */
-export const SYSTEM_ENTITIES = [TenantEntity, UserEntity, SessionEntity, RefreshTokenEntity, ApiKeyEntity, LoginEventEntity];
+export const SYSTEM_ENTITIES = [TenantEntity, UserEntity, SessionEntity, RefreshTokenEntity, ApiKeyEntity, LoginEventEntity, ChangeHistoryEntity, HierarchyNodeEntity];
