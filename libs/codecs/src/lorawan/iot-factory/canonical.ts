@@ -45,7 +45,7 @@ function inputMeasurements(f: JsonObject, at: string, alarms: Set<AlarmCode>): M
   const pin = `pin_${String(f.pin_number)}`;
   const sensor = `sensor_${String(f.number_sensor)}`;
   const m = (quantity: string, value: number | undefined, unit: Measurement['unit'], register?: string): Measurement[] =>
-    value === undefined ? [] : [{ quantity, value, unit, at, ...(register ? { register } : {}) }];
+    value === undefined ? [] : [register ? { quantity, value, unit, at, register } : { quantity, value, unit, at }];
   switch (f.type) {
     case 'pulse_counter':
       return m('pulse_count', num(f.counter), 'count', pin);

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../types';
 import type { FrameParser } from './frames';
-import { reasonOf } from './frames';
+import { timedHead } from './frames';
 
 /** Model ids of IoT Factory devices, as the vendor decoders name them. */
 const MODELS: Readonly<Record<number, string>> = {
@@ -23,9 +23,11 @@ const MODELS: Readonly<Record<number, string>> = {
   68: 'TetronTrackerLight', 69: 'SGMB-NB-2G', 70: 'TaigaPulseCounterLW', 71: 'AnalogPCBBoard', 75: 'ErtxTermologgerNb',
 };
 
+const BOOT_REQUEST = { 0: 'boot', 1: 'result_request' };
+
 /** Frame 0x00: device info (boot or request result): model id and firmware (low nibble major, high minor). */
 export const deviceInfo: FrameParser = (r, reason): JsonObject => {
-  const frame: JsonObject = { type: 'device_info', reason: reasonOf(reason, { 0: 'boot', 1: 'result_request' }), ...r.time() };
+  const frame = timedHead(r, 'device_info', reason, BOOT_REQUEST);
   const model = r.u16('model id');
   frame.model_id = model;
   frame.model_name = MODELS[model] ?? 'unknown';

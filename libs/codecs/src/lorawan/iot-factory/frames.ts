@@ -15,6 +15,8 @@ import { isoString } from '../iso-time';
  */
 export const IOT_FACTORY_PORT = 10;
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 export class FrameReader {
   constructor(
     readonly bytes: Uint8Array,
@@ -64,7 +66,10 @@ export class FrameReader {
   }
   /** The vendor's toHex: bytes in reverse order, lower-case hex. */
   hexReversed(n: number, what = 'hex'): string {
-    return Array.from(this.take(n, what), (b) => b.toString(16).padStart(2, '0')).reverse().join('');
+    const bytes = this.take(n, what);
+    let hex = '';
+    for (let i = bytes.length - 1; i >= 0; i--) hex += HEX[bytes[i]];
+    return hex;
   }
   ascii(n: number, what = 'text'): string {
     return String.fromCharCode(...this.take(n, what));
@@ -80,6 +85,12 @@ export class FrameReader {
 export type FrameParser = (r: FrameReader, reason: number) => JsonObject;
 
 export const reasonOf = (reason: number, names: Readonly<Record<number, string>>): string => names[reason] ?? 'unknown';
+
+/** The start of a timed frame: type, reason (by `names`), frame_unixtime and frame_isotime. */
+export function timedHead(r: FrameReader, type: string, reason: number, names: Readonly<Record<number, string>>): JsonObject {
+  const t = r.u32('frame time');
+  return { type, reason: reasonOf(reason, names), frame_unixtime: t, frame_isotime: isoString(t * 1000) };
+}
 
 export interface HeaderAndFrames {
   data: JsonObject;

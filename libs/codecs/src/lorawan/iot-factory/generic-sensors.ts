@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../types';
 import type { FrameParser } from './frames';
-import { reasonOf } from './frames';
+import { reasonOf, timedHead } from './frames';
 
 /**
  * Metering and sensor frames of IoT Factory's generic decoder (vendor/iot-factory/
@@ -15,7 +15,7 @@ const NORMAL_ALARM = { 0: 'normal', 1: 'alarm' };
 const head = (type: string, reason: number, names: Readonly<Record<number, string>>): JsonObject => ({ type, reason: reasonOf(reason, names) });
 
 export const analogInput: FrameParser = (r, reason) => {
-  const f = { ...head('analog_input', reason, REGULAR_ALARM), ...r.time() };
+  const f = timedHead(r, 'analog_input', reason, REGULAR_ALARM);
   f.pin_number = r.u8('pin');
   f.mV = r.u32('mV');
   f.input_status = ['ok', 'overvoltage', 'no_sensor', 'input_error'][r.u8('input status')] ?? 'unknown';
@@ -23,14 +23,14 @@ export const analogInput: FrameParser = (r, reason) => {
 };
 
 export const digitalInput: FrameParser = (r, reason) => {
-  const f = { ...head('digital_input', reason, REGULAR_ALARM), ...r.time() };
+  const f = timedHead(r, 'digital_input', reason, REGULAR_ALARM);
   f.pin_number = r.u8('pin');
   f.pin_state = ['low', 'high'][r.u8('pin state')] ?? 'unknown';
   return f;
 };
 
 export const pulseCounter: FrameParser = (r, reason) => {
-  const f = { ...head('pulse_counter', reason, REGULAR), ...r.time() };
+  const f = timedHead(r, 'pulse_counter', reason, REGULAR);
   f.pin_number = r.u8('pin');
   f.counter = r.u32('counter');
   return f;
@@ -46,27 +46,27 @@ export const current420: FrameParser = (r, reason) => {
 };
 
 export const temperature: FrameParser = (r, reason) => {
-  const f = { ...head('temperature', reason, REGULAR_ALARM), ...r.time() };
+  const f = timedHead(r, 'temperature', reason, REGULAR_ALARM);
   f.number_sensor = r.u8('sensor');
   f.temperature_cel = r.i16('temperature') / 10;
   return f;
 };
 
 export const humidity: FrameParser = (r, reason) => {
-  const f = { ...head('humidity', reason, REGULAR), ...r.time() };
+  const f = timedHead(r, 'humidity', reason, REGULAR);
   const h = r.u16('humidity');
   f.humidity_pct = h > 1000 ? 'unknown' : h / 10;
   return f;
 };
 
 export const illuminance: FrameParser = (r, reason) => {
-  const f = { ...head('illuminance', reason, REGULAR), ...r.time() };
+  const f = timedHead(r, 'illuminance', reason, REGULAR);
   f.illuminance_lex = r.u16('illuminance');
   return f;
 };
 
 export const wasteSensor: FrameParser = (r, reason) => {
-  const f = { ...head('waste_sensor', reason, { 0: 'regular', 1: 'waste_flush', 2: 'temperature_alarm', 3: 'open_alarm' }), ...r.time() };
+  const f = timedHead(r, 'waste_sensor', reason, { 0: 'regular', 1: 'waste_flush', 2: 'temperature_alarm', 3: 'open_alarm' });
   f.position = ['horizontally', 'vertically'][r.u8('position')] ?? 'unknown';
   const upper = r.u16('upper distance');
   f.distance_upper_sensor_cm = upper > 300 ? 'unknown' : upper;
@@ -78,7 +78,7 @@ export const wasteSensor: FrameParser = (r, reason) => {
 };
 
 export const modbus: FrameParser = (r, reason) => {
-  const f = { ...head('modbus', reason, REGULAR_ALARM), ...r.time() };
+  const f = timedHead(r, 'modbus', reason, REGULAR_ALARM);
   f.name = r.ascii(8, 'name');
   f.slave_address = r.u8('slave address');
   f.register_address = r.u16('register address');
@@ -91,7 +91,7 @@ export const modbus: FrameParser = (r, reason) => {
 };
 
 export const rs485: FrameParser = (r, reason) => {
-  const f = { ...head('rs485', reason, REGULAR), ...r.time() };
+  const f = timedHead(r, 'rs485', reason, REGULAR);
   f.measurement_row_number = r.u8('row');
   f.command_number_row = r.u8('command');
   const size = r.u8('answer size');
@@ -104,7 +104,7 @@ const ODK_STATES = ['NORMAL1', 'NORMAL2', 'NORMAL3', 'NORMAL4', 'NORMAL5', 'WET'
 
 /** ODK: a leak-detection cable channel with its state and resistances. */
 export const odk: FrameParser = (r, reason) => {
-  const f = { ...head('ODK', reason, REGULAR_ALARM), ...r.time() };
+  const f = timedHead(r, 'ODK', reason, REGULAR_ALARM);
   f.channel_number = r.u8('channel');
   f.state = ODK_STATES[r.u8('state')] ?? 'unknown';
   for (const key of ['current_resistance', 'min_resistance', 'max_resistance', 'middle_resistance', 'current_conduct_resistance']) {
@@ -114,7 +114,7 @@ export const odk: FrameParser = (r, reason) => {
 };
 
 export const guard: FrameParser = (r, reason) => {
-  const f = { ...head('guard', reason, NORMAL_ALARM), ...r.time() };
+  const f = timedHead(r, 'guard', reason, NORMAL_ALARM);
   f.pin_number = r.u8('pin');
   f.pin_status = ['close', 'open'][r.u8('pin status')] ?? 'unknown';
   return f;

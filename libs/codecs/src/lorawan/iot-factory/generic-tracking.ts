@@ -1,7 +1,7 @@
 import { CodecError } from '../../errors';
 import type { JsonObject, JsonValue } from '../../types';
 import type { FrameParser, FrameReader } from './frames';
-import { reasonOf } from './frames';
+import { timedHead } from './frames';
 
 /**
  * Location, motion and event frames of IoT Factory's generic decoder (trackers): GNSS, Wi-Fi
@@ -12,11 +12,7 @@ import { reasonOf } from './frames';
 const GEO_REASONS = { 0: 'regular', 1: 'change_mode', 3: 'result_request' };
 const REGULAR = { 0: 'regular' };
 
-const head = (type: string, reason: number, names: Readonly<Record<number, string>>, r: FrameReader): JsonObject => ({
-  type,
-  reason: reasonOf(reason, names),
-  ...r.time(),
-});
+const head = (type: string, reason: number, names: Readonly<Record<number, string>>, r: FrameReader): JsonObject => timedHead(r, type, reason, names);
 
 export const gnss: FrameParser = (r, reason) => {
   const f = head('gnss', reason, GEO_REASONS, r);

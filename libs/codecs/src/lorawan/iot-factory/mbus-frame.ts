@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '../../types';
 import type { FrameParser, FrameReader } from './frames';
-import { reasonOf } from './frames';
+import { timedHead } from './frames';
 import { findUnit, unitJson } from './mbus-units';
 
 /**
@@ -97,8 +97,10 @@ function readVifes(r: FrameReader, frame: JsonObject, vif: number): JsonValue[] 
   return units;
 }
 
+const REGULAR_ALARM = { 0: 'regular', 1: 'alarm' };
+
 export const mbusFrame: FrameParser = (r, reason) => {
-  const frame: JsonObject = { type: 'MBUS', reason: reasonOf(reason, { 0: 'regular', 1: 'alarm' }), ...r.time() };
+  const frame = timedHead(r, 'MBUS', reason, REGULAR_ALARM);
   r.u8('RSP_UD');
   let serial = r.hexReversed(4, 'meter serial number');
   const n = Number(serial);

@@ -16,8 +16,9 @@ export function scaled(value: bigint, record: Pick<OmsRecord, 'unit'>): number |
   return Number(value) * Math.pow(10, record.unit.exponent);
 }
 
-function recordJson(r: OmsRecord): JsonObject {
-  const common: JsonObject = {
+/** One record in the decoder's key order; a compact profile has `values` instead of a value. */
+function recordEntry(r: OmsRecord, value: number | null, scaledValue: number | null, strValue: JsonValue, values: JsonValue[] | null): JsonObject {
+  return {
     dif: r.dif,
     storage: r.storage,
     tariff: r.tariff,
@@ -25,11 +26,19 @@ function recordJson(r: OmsRecord): JsonObject {
     function: r.function,
     vif: r.vif,
     vifType: r.unit.type,
+    value,
+    scaledValue,
+    strValue,
+    unit: r.unit.unit,
+    symbol: BASE_UNITS[r.unit.unit],
+    exponent: r.unit.exponent,
+    isCompactProfile: values === null ? null : true,
+    values,
   };
-  const unit: JsonObject = { unit: r.unit.unit, symbol: BASE_UNITS[r.unit.unit], exponent: r.unit.exponent };
-  if (!r.profile) {
-    return { ...common, value: Number(r.value), scaledValue: scaled(r.value, r), strValue: r.strValue, ...unit, isCompactProfile: null, values: null };
-  }
+}
+
+function recordJson(r: OmsRecord): JsonObject {
+  if (!r.profile) return recordEntry(r, Number(r.value), scaled(r.value, r), r.strValue, null);
   const values: JsonValue[] = [...r.profile]
     .sort((a, b) => a.timestamp - b.timestamp)
     .map((p) => {
@@ -37,7 +46,7 @@ function recordJson(r: OmsRecord): JsonObject {
       if (s === null) throw new CodecError('MALFORMED', `compact profile of ${r.unit.type} has no unit to scale its values`);
       return { timestamp: p.timestamp, value: Number(p.value), scaledValue: s, storage: p.storage };
     });
-  return { ...common, value: null, scaledValue: null, strValue: null, ...unit, isCompactProfile: true, values };
+  return recordEntry(r, null, null, null, values);
 }
 
 export function frameJson(header: OmsHeader, records: OmsRecord[], alarms: string[]): JsonObject {
