@@ -77,6 +77,13 @@ export class OmsBuffer {
   number(field: number): bigint {
     const n = field & 7;
     if (field > 8) return BigInt(this.bcdDigits(n));
+    if (n <= 6) {
+      // Up to 48 bits: exact as a number.
+      let v = 0;
+      for (let a = 0; a < n; a++) v += this.byte() * 2 ** (8 * a);
+      const negative = n > 0 && this.bytes[this.pos - 1] >= 0x80;
+      return BigInt(negative ? -((~v & 0xffff) + 1) : v);
+    }
     let v = 0n;
     let negative = false;
     for (let a = 0; a < n; a++) {

@@ -51,13 +51,18 @@ export interface OmsHeader {
 
 const NO_VIF: VifUnit = { type: 'NO_TYPE', unit: 'NO_UNIT', exponent: 0 };
 
+/** Byte `k` of the decoder's `BigInt(value) & 0x7fffffffffffffffn` for an int32 `value` (sign-extended). */
+function difByte(value: number, k: number): number {
+  if (k < 4) return (value >>> (8 * k)) & 255;
+  if (value >= 0 || k > 7) return 0;
+  return k === 7 ? 0x7f : 0xff;
+}
+
 function dif(value: number): Pick<OmsRecord, 'dif' | 'storage' | 'tariff' | 'subUnit' | 'function'> {
   let storage = (value & 64) >> 6;
   let tariff = 0;
   let subUnit = 0;
-  let rest = (BigInt(value) & 0x7fffffffffffffffn) >> 8n;
-  for (let r = 1; (rest & 255n) > 0n; r++, rest >>= 8n) {
-    const o = Number(rest & 255n);
+  for (let r = 1, o = difByte(value, 1); o > 0; r++, o = difByte(value, r)) {
     storage += (o & 15) << (4 * (r - 1) + 1);
     tariff += ((o & 48) >> 4) << (2 * (r - 1));
     subUnit += ((o & 64) >> 6) << (r - 1);
@@ -96,15 +101,24 @@ function find(records: OmsRecord[], type: string, storage: number): OmsRecord | 
   return records.find((r) => r.unit.type === type && r.storage === storage);
 }
 
+const SPACING_SECONDS = [1, 60, 3600, 86400];
+const MAX_DATE_MS = 8.64e15;
+
 /** The profile element's time: `w` spacings from the base time (back in time for inverse profiles). */
 function elementTime(base: number, w: number, unit: number, spacing: number, inverse: boolean, vendorMonths = true): number {
   if (base === -1 || spacing === 0 || !((spacing >= 1 && spacing <= 250) || spacing === 254)) return -1;
-  const d = new Date(base * 1000);
   if (spacing <= 250) {
+    // Seconds to days: plain arithmetic in UTC, within Date's range.
+    const ms = base * 1000;
     const step = w * (inverse ? -spacing : spacing);
-    if (unit === 3) d.setUTCDate(d.getUTCDate() + step);
-    else d.setTime(d.getTime() + step * [1, 60, 3600][unit] * 1000);
-  } else if (unit > 0) {
+    const time = ms + step * SPACING_SECONDS[unit] * 1000;
+    if (!(Math.abs(ms) <= MAX_DATE_MS && Math.abs(time) <= MAX_DATE_MS)) {
+      throw new CodecError('MALFORMED', `compact profile time out of range (base ${base} s)`, { base });
+    }
+    return time / 1000;
+  }
+  const d = new Date(base * 1000);
+  if (unit > 0) {
     // Months: the decoder adds them even for inverse profiles; day clamped to the month's end.
     const day = d.getUTCDate();
     d.setUTCDate(1);
