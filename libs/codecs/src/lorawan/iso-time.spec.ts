@@ -7,6 +7,10 @@ describe('isoString', () => {
     for (const ms of times) expect(isoString(ms)).toBe(new Date(ms).toISOString());
   });
 
+  it('replaces the "Z" by another zone', () => {
+    for (const ms of [0, 1_721_822_400_000, 253_402_300_800_000]) expect(isoString(ms, '')).toBe(new Date(ms).toISOString().replace('Z', ''));
+  });
+
   it('throws as Date does for an invalid time', () => {
     expect(() => isoString(NaN)).toThrow(RangeError);
     expect(() => isoString(9e15)).toThrow(RangeError);

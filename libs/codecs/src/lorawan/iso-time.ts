@@ -25,9 +25,12 @@ function dayPrefix(days: number): string {
   return `${String(year).padStart(4, '0')}-${PAD2[month]}-${PAD2[day]}T`;
 }
 
-/** `new Date(ms).toISOString()`. */
-export function isoString(ms: number): string {
-  if (!(ms >= 0 && ms < YEAR_10000_MS) || !Number.isInteger(ms)) return new Date(ms).toISOString();
+/** `new Date(ms).toISOString()`, or with `zone` in place of its trailing "Z". */
+export function isoString(ms: number, zone = 'Z'): string {
+  if (!(ms >= 0 && ms < YEAR_10000_MS) || !Number.isInteger(ms)) {
+    const iso = new Date(ms).toISOString();
+    return zone === 'Z' ? iso : iso.slice(0, -1) + zone;
+  }
   const days = Math.floor(ms / DAY_MS);
   if (days !== cachedDay) {
     cachedPrefix = dayPrefix(days);
@@ -39,7 +42,7 @@ export function isoString(ms: number): string {
   const minutes = Math.floor(rest / 60_000);
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
-  return `${cachedPrefix}${PAD2[hours]}:${PAD2[minutes]}:${PAD2[seconds]}.${PAD3[rest - seconds * 1000]}Z`;
+  return `${cachedPrefix}${PAD2[hours]}:${PAD2[minutes]}:${PAD2[seconds]}.${PAD3[rest - seconds * 1000]}${zone}`;
 }
 
 let lastText: string | undefined;

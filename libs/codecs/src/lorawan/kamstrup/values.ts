@@ -43,7 +43,7 @@ function normalize(n: number, resolution: number): number | null {
 }
 
 /** ISO-8601 without the trailing "Z", as the vendor prints it. */
-const iso = (d: Date): string => isoString(d.getTime()).slice(0, -1);
+const iso = (d: Date): string => isoString(d.getTime(), '');
 
 /** The script's step back in time; false for a spacing it does not know. */
 function stepBack(ts: Date, unit: number, spacing: number): boolean {

@@ -85,6 +85,16 @@ const fail = (code: 'MALFORMED' | 'TRUNCATED' | 'UNSUPPORTED_FRAME' | 'KEY_NEEDE
   throw new CodecError(code, `Invalid uplink payload: ${message}`);
 };
 
+/** Parsed VIBs by their first two bytes (all parseVib reads); shared, never modified. */
+const VIBS = new Map<number, Vib | null>();
+
+function cachedVib(bytes: number[]): Vib | null {
+  const key = bytes[0] * 257 + (bytes.length > 1 ? bytes[1] + 1 : 0);
+  let vib = VIBS.get(key);
+  if (vib === undefined) VIBS.set(key, (vib = parseVib(bytes)));
+  return vib;
+}
+
 function parseVib(bytes: number[]): Vib | null {
   let base: Omit<Vib, 'ortho' | 'isProfile'> | undefined;
   let ortho = 'NA';
@@ -241,7 +251,7 @@ export function walkRecords(bytes: Uint8Array, start: number): KRecord[] {
     temp = bytes[i++];
     const vibBytes = [temp];
     while (temp & 0x80 && i < bytes.length) vibBytes.push((temp = bytes[i++]));
-    const vib = parseVib(vibBytes) ?? fail('MALFORMED', 'Unsupported VIB');
+    const vib = cachedVib(vibBytes) ?? fail('MALFORMED', 'Unsupported VIB');
     const [size, isBcd, lvar] = DATA_FIELDS[dataField] ?? [0, false, false];
     if (size > 6) fail('UNSUPPORTED_FRAME', 'Not enough bytes for datafield or datafield is larger than 6 bytes');
     if (bytes.length < i + size) fail('TRUNCATED', 'Not enough bytes for datafield or datafield is larger than 6 bytes');
