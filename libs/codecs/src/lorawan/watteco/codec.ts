@@ -32,7 +32,10 @@ export interface WattecoCodecConfig {
   zcl: WattecoModel;
   /** Batch labels of the model; undefined when the vendor decoder has none. */
   batch?: BatchConfig;
-  /** Maps a sample (name with its endpoint resolved, real value) to measurements and device data. */
+  /**
+   * Maps a sample (name with its endpoint resolved, real value) to measurements and device data;
+   * returns new objects (the codec adds the sample's time to the measurement).
+   */
   canonical(name: string, value: JsonValue): CanonicalPart | undefined;
   encode?(command: DownlinkCommand): EncodedDownlink;
 }
@@ -82,18 +85,18 @@ export function wattecoCodec(config: WattecoCodecConfig): LorawanCodec {
       let device: DeviceStatus | undefined;
       for (const s of decoded.samples) {
         const part = config.canonical(s.canonical, s.canonicalValue);
-        if (part?.measurement) measurements.push(s.at ? { ...part.measurement, at: s.at } : part.measurement);
-        if (part?.device) device = { ...device, ...part.device };
+        if (part?.measurement) {
+          const m: Measurement = part.measurement;
+          if (s.at) m.at = s.at;
+          measurements.push(m);
+        }
+        if (part?.device) device = Object.assign(device ?? {}, part.device);
       }
       const alarms: AlarmCode[] = decoded.alarm ? ['threshold'] : [];
-      return {
-        codec: meta.id,
-        measurements,
-        alarms,
-        ...(device ? { device } : {}),
-        vendor: decoded.vendor,
-        ...(decoded.warnings.length ? { warnings: decoded.warnings } : {}),
-      };
+      const vendor = decoded.vendor;
+      const out: DecodedPayload = device ? { codec: meta.id, measurements, alarms, device, vendor } : { codec: meta.id, measurements, alarms, vendor };
+      if (decoded.warnings.length) out.warnings = decoded.warnings;
+      return out;
     },
   };
   if (config.encode) codec.encode = config.encode;

@@ -41,8 +41,7 @@ const SIMPLE: Readonly<Record<string, Simple>> = {
 const canonical = (name: string, value: JsonValue): CanonicalPart | undefined => {
   const simple = SIMPLE[name];
   if (simple && typeof value === 'number') {
-    const { scale, ...rest } = simple;
-    return { measurement: { ...rest, value: scale ? round(value / scale) : value } };
+    return { measurement: { quantity: simple.quantity, unit: simple.unit, value: simple.scale ? round(value / simple.scale) : value } };
   }
   if (name === 'output' && typeof value === 'string') {
     return { measurement: { quantity: 'relay_state', value: value === 'ON' ? 1 : 0, unit: '' } };

@@ -33,8 +33,9 @@ const KIND: Readonly<Record<string, { quantity: string; unit: Measurement['unit'
 };
 
 function register(phase: string, reverse: boolean): Pick<Measurement, 'register'> {
-  const parts = [PHASE[phase], reverse ? 'reverse' : undefined].filter((p): p is string => p !== undefined);
-  return parts.length ? { register: parts.join(':') } : {};
+  const name = PHASE[phase];
+  if (name === undefined) return reverse ? { register: 'reverse' } : {};
+  return { register: reverse ? `${name}:reverse` : name };
 }
 
 const canonical = (name: string, value: JsonValue): CanonicalPart | undefined => {
