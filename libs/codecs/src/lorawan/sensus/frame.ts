@@ -58,7 +58,8 @@ function difByte(value: number, k: number): number {
   return k === 7 ? 0x7f : 0xff;
 }
 
-function dif(value: number): Pick<OmsRecord, 'dif' | 'storage' | 'tariff' | 'subUnit' | 'function'> {
+/** A record of the DIF `value`, its VIF and value still to be filled in. */
+function dif(value: number): OmsRecord {
   let storage = (value & 64) >> 6;
   let tariff = 0;
   let subUnit = 0;
@@ -67,7 +68,7 @@ function dif(value: number): Pick<OmsRecord, 'dif' | 'storage' | 'tariff' | 'sub
     tariff += ((o & 48) >> 4) << (2 * (r - 1));
     subUnit += ((o & 64) >> 6) << (r - 1);
   }
-  return { dif: value, storage, tariff, subUnit, function: (value & 48) >> 4 };
+  return { dif: value, storage, tariff, subUnit, function: (value & 48) >> 4, vif: 0, unit: NO_VIF, value: 0n, strValue: null, profile: undefined };
 }
 
 export function readHeader(buf: OmsBuffer): OmsHeader {
@@ -140,7 +141,7 @@ function accumulate(v: bigint, mode: number, g: bigint, inverse: boolean): bigin
   return g;
 }
 
-function profileRecord(buf: OmsBuffer, records: OmsRecord[], d: ReturnType<typeof dif>, vif: number): OmsRecord {
+function profileRecord(buf: OmsBuffer, records: OmsRecord[], d: OmsRecord, vif: number): OmsRecord {
   const lvar = buf.byte();
   const control = buf.byte();
   const spacing = buf.byte();
@@ -171,7 +172,10 @@ function profileRecord(buf: OmsBuffer, records: OmsRecord[], d: ReturnType<typeo
     });
   }
   const recordVif = vif & 127;
-  return { ...d, vif: recordVif, unit: recordVif ? lookupVif(recordVif) : NO_VIF, value: 0n, strValue: null, profile: points };
+  d.vif = recordVif;
+  d.unit = recordVif ? lookupVif(recordVif) : NO_VIF;
+  d.profile = points;
+  return d;
 }
 
 export function readRecords(buf: OmsBuffer): OmsRecord[] {
@@ -186,7 +190,8 @@ export function readRecords(buf: OmsBuffer): OmsRecord[] {
     const field = d.dif & 15;
     if (field === 15) {
       const hex = Array.from(buf.rest(), (b) => b.toString(16).padStart(2, '0')).join('');
-      records.push({ ...d, vif: 0, unit: NO_VIF, value: 0n, strValue: `0x${hex}` });
+      d.strValue = `0x${hex}`;
+      records.push(d);
       continue;
     }
     const vif = buf.extended();
@@ -207,7 +212,11 @@ export function readRecords(buf: OmsBuffer): OmsRecord[] {
         strValue = date.text;
       }
     }
-    records.push({ ...d, vif, unit, value, strValue });
+    d.vif = vif;
+    d.unit = unit;
+    d.value = value;
+    d.strValue = strValue;
+    records.push(d);
   }
   return records;
 }
