@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authVariables, coreVariables, loadConfigOrExit, postgresVariables, withProductionSecrets } from '@app/common';
+import { authVariables, coreVariables, loadConfigOrExit, postgresVariables, secretsKeyVariables, withProductionSecrets, withProductionSecretsKey } from '@app/common';
 
 const count = z.coerce.number().int().positive();
 
@@ -14,13 +14,16 @@ export const loginPolicyVariables = {
 };
 
 /** Environment of the system service, validated at boot. */
-export const systemConfigSchema = withProductionSecrets(
-  z.object({
-    ...coreVariables,
-    ...postgresVariables,
-    ...authVariables,
-    ...loginPolicyVariables,
-  }),
+export const systemConfigSchema = withProductionSecretsKey(
+  withProductionSecrets(
+    z.object({
+      ...coreVariables,
+      ...postgresVariables,
+      ...authVariables,
+      ...secretsKeyVariables,
+      ...loginPolicyVariables,
+    }),
+  ),
 );
 export type SystemConfig = z.infer<typeof systemConfigSchema>;
 

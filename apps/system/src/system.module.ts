@@ -9,9 +9,12 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import type { SystemConfig } from './config';
 import { systemDataSourceSettings } from './database/data-source';
+import { GatewaysModule } from './gateways/gateways.module';
 import { HierarchyModule } from './hierarchy/hierarchy.module';
 import { HistoryModule } from './history/history.module';
 import { LoginEventsModule } from './login-events/login-events.module';
+import { MetersModule } from './meters/meters.module';
+import { PulseModulesModule } from './pulse-modules/pulse-modules.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
 
@@ -32,6 +35,9 @@ export class SystemModule {
         LoginEventsModule,
         HistoryModule,
         HierarchyModule,
+        GatewaysModule,
+        MetersModule,
+        PulseModulesModule,
       ],
       controllers: [createHealthRpcController('system')],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ExclusiveRpcInterceptor }],

@@ -14,9 +14,12 @@ import { AuthModule } from '../src/auth/auth.module';
 import { systemConfigSchema } from '../src/config';
 import type { SystemConfig } from '../src/config';
 import { systemDataSourceSettings } from '../src/database/data-source';
+import { GatewaysModule } from '../src/gateways/gateways.module';
 import { HierarchyModule } from '../src/hierarchy/hierarchy.module';
 import { HistoryModule } from '../src/history/history.module';
 import { LoginEventsModule } from '../src/login-events/login-events.module';
+import { MetersModule } from '../src/meters/meters.module';
+import { PulseModulesModule } from '../src/pulse-modules/pulse-modules.module';
 import { TenantsService } from '../src/tenants/tenants.service';
 import { TenantsModule } from '../src/tenants/tenants.module';
 import { UsersModule } from '../src/users/users.module';
@@ -59,6 +62,9 @@ export class SystemHarness {
             LoginEventsModule,
             HistoryModule,
             HierarchyModule,
+            GatewaysModule,
+            MetersModule,
+            PulseModulesModule,
           ],
         };
       }

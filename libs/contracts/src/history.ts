@@ -5,7 +5,7 @@
 export const HISTORY_ENTITY_TYPES = ['hierarchy_node', 'gateway', 'meter', 'pulse_module'] as const;
 export type HistoryEntityType = (typeof HISTORY_ENTITY_TYPES)[number];
 
-export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'move', 'install', 'remove', 'archive', 'replace', 'replaced_by'] as const;
+export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'move', 'install', 'remove', 'archive', 'replace'] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** Who made a change: a user, an API key, or the platform itself (jobs, imports). */

@@ -4,6 +4,8 @@ export * from './auth';
 export * from './billing.contract';
 export * from './contract';
 export * from './contracts';
+export * from './device-formats';
+export * from './devices';
 export * from './envelope';
 export * from './errors';
 export * from './health';

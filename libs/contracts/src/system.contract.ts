@@ -31,6 +31,22 @@ import type {
   UserView,
   VerifyApiKeyRequest,
 } from './identity';
+import type {
+  CreateGatewayRequest,
+  CreateMeterRequest,
+  CreatePulseModuleRequest,
+  GatewayView,
+  InstallMeterRequest,
+  ListMetersRequest,
+  MeterPage,
+  MeterView,
+  PulseModuleView,
+  RemoveMeterRequest,
+  ReplaceMeterRequest,
+  ReplacedMeters,
+  UpdateGatewayRequest,
+  UpdateMeterRequest,
+} from './devices';
 import type { CreateHierarchyNodeRequest, HierarchyNodeView, ListHierarchyRequest, UpdateHierarchyNodeRequest } from './hierarchy';
 import type { HistoryPage, ListHistoryRequest } from './history';
 
@@ -62,6 +78,21 @@ export const SystemPatterns = {
   hierarchyCreate: 'system.hierarchy.create',
   hierarchyUpdate: 'system.hierarchy.update',
   hierarchyDelete: 'system.hierarchy.delete',
+  gatewayList: 'system.gateway.list',
+  gatewayGet: 'system.gateway.get',
+  gatewayCreate: 'system.gateway.create',
+  gatewayUpdate: 'system.gateway.update',
+  gatewayDelete: 'system.gateway.delete',
+  meterList: 'system.meter.list',
+  meterGet: 'system.meter.get',
+  meterCreate: 'system.meter.create',
+  meterUpdate: 'system.meter.update',
+  meterInstall: 'system.meter.install',
+  meterRemove: 'system.meter.remove',
+  meterArchive: 'system.meter.archive',
+  meterReplace: 'system.meter.replace',
+  pulseModuleList: 'system.pulse-module.list',
+  pulseModuleCreate: 'system.pulse-module.create',
 } as const;
 
 export type SystemContract = {
@@ -90,4 +121,19 @@ export type SystemContract = {
   'system.hierarchy.create': Rpc<CreateHierarchyNodeRequest, HierarchyNodeView>;
   'system.hierarchy.update': Rpc<UpdateHierarchyNodeRequest, HierarchyNodeView>;
   'system.hierarchy.delete': Rpc<IdRequest, HierarchyNodeView>;
+  'system.gateway.list': Rpc<Empty, GatewayView[]>;
+  'system.gateway.get': Rpc<IdRequest, GatewayView>;
+  'system.gateway.create': Rpc<CreateGatewayRequest, GatewayView>;
+  'system.gateway.update': Rpc<UpdateGatewayRequest, GatewayView>;
+  'system.gateway.delete': Rpc<IdRequest, GatewayView>;
+  'system.meter.list': Rpc<ListMetersRequest, MeterPage>;
+  'system.meter.get': Rpc<IdRequest, MeterView>;
+  'system.meter.create': Rpc<CreateMeterRequest, MeterView>;
+  'system.meter.update': Rpc<UpdateMeterRequest, MeterView>;
+  'system.meter.install': Rpc<InstallMeterRequest, MeterView>;
+  'system.meter.remove': Rpc<RemoveMeterRequest, MeterView>;
+  'system.meter.archive': Rpc<IdRequest, MeterView>;
+  'system.meter.replace': Rpc<ReplaceMeterRequest, ReplacedMeters>;
+  'system.pulse-module.list': Rpc<Empty, PulseModuleView[]>;
+  'system.pulse-module.create': Rpc<CreatePulseModuleRequest, PulseModuleView>;
 };

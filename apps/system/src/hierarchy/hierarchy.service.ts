@@ -10,6 +10,7 @@ import { HistoryRepository } from '../history/history.repository';
 import { hierarchyNodeSnapshot, toHierarchyNodeView } from './hierarchy-node.view';
 import { assertNotIntoOwnSubtree, assertParentKindAllowed } from './hierarchy-rules';
 import { HierarchyRepository } from './hierarchy.repository';
+import { NodeOccupancy } from './node-occupancy';
 
 const notFound = (what = 'Hierarchy node') => new DomainError('NOT_FOUND', `${what} not found`);
 
@@ -29,6 +30,7 @@ export class HierarchyService {
   constructor(
     private readonly nodes: HierarchyRepository,
     private readonly history: HistoryRepository,
+    private readonly occupancy: NodeOccupancy,
   ) {}
 
   async list(tenantId: TenantId, request: ListHierarchyRequest): Promise<HierarchyNodeView[]> {
@@ -93,6 +95,7 @@ export class HierarchyService {
       const node = await this.nodes.findByIdForUpdate(manager, tenantId, id);
       if (!node) throw notFound();
       if (await this.nodes.hasChildren(manager, tenantId, id)) throw new DomainError('CONFLICT', 'The node has child nodes; move or delete them first');
+      if (await this.occupancy.holdsDevices(manager, tenantId, id)) throw new DomainError('CONFLICT', 'The node holds meters or gateways; move them first');
       await this.nodes.delete(manager, tenantId, id);
       await this.history.record(manager, tenantId, { entityType: 'hierarchy_node', entityId: id, action: 'delete', changes: diffFields(hierarchyNodeSnapshot(node), null) });
       return toHierarchyNodeView(node);

@@ -78,6 +78,28 @@ export const authVariables = {
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_JWT_SECRET),
 };
 
+/** Used only outside production, like DEVELOPMENT_JWT_SECRET: device keys encrypted with it are not protected. */
+export const DEVELOPMENT_SECRETS_KEY = '0'.repeat(62) + 'de';
+
+export const secretsKeyVariables = {
+  /** AES-256-GCM key (64 hex characters) that encrypts device keys at rest. A secret. */
+  SECRETS_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (openssl rand -hex 32)')
+    .default(DEVELOPMENT_SECRETS_KEY),
+};
+
+/**
+ * Adds the production rule of `secretsKeyVariables`: SECRETS_KEY must be set (not the development
+ * default) when NODE_ENV=production.
+ */
+export function withProductionSecretsKey<S extends z.ZodObject>(schema: S): S {
+  return schema.refine(
+    (value: Record<string, unknown>) => !(value.NODE_ENV === 'production' && value.SECRETS_KEY === DEVELOPMENT_SECRETS_KEY),
+    { path: ['SECRETS_KEY'], message: 'required when NODE_ENV=production (openssl rand -hex 32)', when: () => true },
+  );
+}
+
 /**
  * Adds the production rule of `authVariables` to an app's schema: JWT_SECRET must be set (not the
  * development default) when NODE_ENV=production. Reported together with every other bad variable.

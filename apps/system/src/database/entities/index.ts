@@ -1,6 +1,9 @@
 import { ApiKeyEntity } from './api-key.entity';
 import { ChangeHistoryEntity } from './change-history.entity';
+import { GatewayEntity } from './gateway.entity';
 import { HierarchyNodeEntity } from './hierarchy-node.entity';
+import { MeterEntity } from './meter.entity';
+import { PulseModuleEntity } from './pulse-module.entity';
 import { LoginEventEntity } from './login-event.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionEntity } from './session.entity';
@@ -8,4 +11,4 @@ import { TenantEntity } from './tenant.entity';
 import { UserEntity } from './user.entity';
 
 /** Every entity of the system schema (mapped onto tables the migrations create; never synchronized). */
-export const SYSTEM_ENTITIES = [TenantEntity, UserEntity, SessionEntity, RefreshTokenEntity, ApiKeyEntity, LoginEventEntity, ChangeHistoryEntity, HierarchyNodeEntity];
+export const SYSTEM_ENTITIES = [TenantEntity, UserEntity, SessionEntity, RefreshTokenEntity, ApiKeyEntity, LoginEventEntity, ChangeHistoryEntity, HierarchyNodeEntity, GatewayEntity, MeterEntity, PulseModuleEntity];

@@ -2,6 +2,13 @@ import { CreateSystemSchema1764000000000 } from './1764000000000-CreateSystemSch
 import { CreateIdentity1764100000000 } from './1764100000000-CreateIdentity';
 import { CreateChangeHistory1764200000000 } from './1764200000000-CreateChangeHistory';
 import { CreateHierarchy1764300000000 } from './1764300000000-CreateHierarchy';
+import { CreateDevices1764400000000 } from './1764400000000-CreateDevices';
 
 /** Every migration of the system schema, in order. New migrations are appended here. */
-export const SYSTEM_MIGRATIONS = [CreateSystemSchema1764000000000, CreateIdentity1764100000000, CreateChangeHistory1764200000000, CreateHierarchy1764300000000];
+export const SYSTEM_MIGRATIONS = [
+  CreateSystemSchema1764000000000,
+  CreateIdentity1764100000000,
+  CreateChangeHistory1764200000000,
+  CreateHierarchy1764300000000,
+  CreateDevices1764400000000,
+];

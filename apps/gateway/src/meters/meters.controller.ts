@@ -1,0 +1,93 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { rpcClientToken } from '@app/common';
+import { SystemPatterns } from '@app/contracts';
+import type { HistoryPage, MeterPage, MeterView, ReplacedMeters, RpcClient, SystemContract } from '@app/contracts';
+import { RequirePermissions } from '../auth/access.decorators';
+import { HistoryPageDoc, HistoryPageQuery } from '../history/history.dto';
+import { IdParams } from '../http/id.params';
+import { MeterDoc, MeterPageDoc, ReplacedMetersDoc } from './meter.docs';
+import { CreateMeterBody, InstallMeterBody, ListMetersQuery, RemoveMeterBody, ReplaceMeterBody, UpdateMeterBody } from './meters.dto';
+
+/** Meters of the caller's tenant: registration, lifecycle, history. Another tenant's meter id answers 404. */
+@ApiTags('meters')
+@Controller('meters')
+export class MetersController {
+  constructor(@Inject(rpcClientToken('system')) private readonly system: RpcClient<SystemContract>) {}
+
+  @Get()
+  @RequirePermissions('devices:read')
+  @ApiOperation({ summary: 'Meters of your tenant: prefix search, filters, keyset paging' })
+  @ApiOkResponse({ type: MeterPageDoc })
+  list(@Query() query: ListMetersQuery): Promise<MeterPage> {
+    return this.system.send(SystemPatterns.meterList, query);
+  }
+
+  @Post()
+  @RequirePermissions('devices:write')
+  @ApiOperation({ summary: 'Register a meter (in stock)', description: 'Keys are encrypted at rest and never returned.' })
+  @ApiCreatedResponse({ type: MeterDoc })
+  create(@Body() body: CreateMeterBody): Promise<MeterView> {
+    return this.system.send(SystemPatterns.meterCreate, body);
+  }
+
+  @Get(':id')
+  @RequirePermissions('devices:read')
+  @ApiOperation({ summary: 'One meter' })
+  @ApiOkResponse({ type: MeterDoc })
+  get(@Param() params: IdParams): Promise<MeterView> {
+    return this.system.send(SystemPatterns.meterGet, { id: params.id });
+  }
+
+  @Patch(':id')
+  @RequirePermissions('devices:write')
+  @ApiOperation({ summary: 'Change model, codec, multiplier, unit or keys' })
+  @ApiOkResponse({ type: MeterDoc })
+  update(@Param() params: IdParams, @Body() body: UpdateMeterBody): Promise<MeterView> {
+    return this.system.send(SystemPatterns.meterUpdate, { ...body, id: params.id });
+  }
+
+  @Post(':id/install')
+  @HttpCode(200)
+  @RequirePermissions('devices:write')
+  @ApiOperation({ summary: 'Install at a node with the initial index (from in stock or removed)' })
+  @ApiOkResponse({ type: MeterDoc })
+  install(@Param() params: IdParams, @Body() body: InstallMeterBody): Promise<MeterView> {
+    return this.system.send(SystemPatterns.meterInstall, { ...body, id: params.id });
+  }
+
+  @Post(':id/remove')
+  @HttpCode(200)
+  @RequirePermissions('devices:write')
+  @ApiOperation({ summary: 'Remove an installed meter with its final index' })
+  @ApiOkResponse({ type: MeterDoc })
+  remove(@Param() params: IdParams, @Body() body: RemoveMeterBody): Promise<MeterView> {
+    return this.system.send(SystemPatterns.meterRemove, { ...body, id: params.id });
+  }
+
+  @Post(':id/archive')
+  @HttpCode(200)
+  @RequirePermissions('devices:write')
+  @ApiOperation({ summary: 'Archive a meter out of service (its history stays)' })
+  @ApiOkResponse({ type: MeterDoc })
+  archive(@Param() params: IdParams): Promise<MeterView> {
+    return this.system.send(SystemPatterns.meterArchive, { id: params.id });
+  }
+
+  @Post(':id/replace')
+  @HttpCode(200)
+  @RequirePermissions('devices:write')
+  @ApiOperation({ summary: 'Replace an installed meter by another', description: 'Old final index and new initial index at one instant; the new meter takes the old one\'s node.' })
+  @ApiOkResponse({ type: ReplacedMetersDoc })
+  replace(@Param() params: IdParams, @Body() body: ReplaceMeterBody): Promise<ReplacedMeters> {
+    return this.system.send(SystemPatterns.meterReplace, { ...body, id: params.id });
+  }
+
+  @Get(':id/history')
+  @RequirePermissions('history:read')
+  @ApiOperation({ summary: 'Change history of one meter, newest first' })
+  @ApiOkResponse({ type: HistoryPageDoc })
+  history(@Param() params: IdParams, @Query() query: HistoryPageQuery): Promise<HistoryPage> {
+    return this.system.send(SystemPatterns.historyList, { ...query, entityType: 'meter', entityId: params.id });
+  }
+}

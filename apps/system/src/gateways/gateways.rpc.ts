@@ -1,0 +1,43 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Exclusive } from '@app/common';
+import { SystemPatterns } from '@app/contracts';
+import type { GatewayView } from '@app/contracts';
+import { actorScope } from '../access/actor-scope';
+import { IdDto } from '../access/id.dto';
+import { CreateGatewayDto, UpdateGatewayDto } from './dto/gateway.dto';
+import { GatewaysService } from './gateways.service';
+
+/** `system.gateway.*`: gateways and data concentrators of the actor's tenant. */
+@Controller()
+export class GatewaysRpc {
+  constructor(private readonly gateways: GatewaysService) {}
+
+  @MessagePattern(SystemPatterns.gatewayList)
+  list(): Promise<GatewayView[]> {
+    return this.gateways.list(actorScope('devices:read').tenantId);
+  }
+
+  @MessagePattern(SystemPatterns.gatewayGet)
+  get(@Payload('data') request: IdDto): Promise<GatewayView> {
+    return this.gateways.get(actorScope('devices:read').tenantId, request.id);
+  }
+
+  @Exclusive()
+  @MessagePattern(SystemPatterns.gatewayCreate)
+  create(@Payload('data') request: CreateGatewayDto): Promise<GatewayView> {
+    return this.gateways.create(actorScope('devices:write').tenantId, request);
+  }
+
+  @Exclusive()
+  @MessagePattern(SystemPatterns.gatewayUpdate)
+  update(@Payload('data') request: UpdateGatewayDto): Promise<GatewayView> {
+    return this.gateways.update(actorScope('devices:write').tenantId, request);
+  }
+
+  @Exclusive()
+  @MessagePattern(SystemPatterns.gatewayDelete)
+  delete(@Payload('data') request: IdDto): Promise<GatewayView> {
+    return this.gateways.delete(actorScope('devices:write').tenantId, request.id);
+  }
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { CreateMeterRequest, ListMetersRequest, MeterPage, MeterView, TenantId, UpdateMeterRequest } from '@app/contracts';
+import { SecretBox } from '../crypto/secret-box';
+import { HierarchyRepository } from '../hierarchy/hierarchy.repository';
+import { diffFields } from '../history/history-diff';
+import { HistoryRepository } from '../history/history.repository';
+import { decodeMeterCursor, encodeMeterCursor } from './meter-cursor';
+import { meterConflicts, meterNotFound } from './meter-errors';
+import { METER_SECRET_FIELDS, meterSnapshot, toMeterView } from './meter.view';
+import { MetersRepository } from './meters.repository';
+import type { MeterPatch } from './meters.repository';
+
+const DEFAULT_LIMIT = 50;
+
+/** Where a meter's key is bound (AES-GCM additional data): a sealed key cannot be moved to another meter or field. */
+export const keyContext = (meterId: string, field: 'appKey' | 'aesKey'): string => `meter:${meterId}:${field}`;
+
+/** Meters of a tenant: registration, changes and listing; every write with its history row. */
+@Injectable()
+export class MetersService {
+  constructor(
+    private readonly meters: MetersRepository,
+    private readonly nodes: HierarchyRepository,
+    private readonly history: HistoryRepository,
+    private readonly box: SecretBox,
+  ) {}
+
+  async get(tenantId: TenantId, id: string): Promise<MeterView> {
+    const meter = await this.meters.findById(tenantId, id);
+    if (!meter) throw meterNotFound();
+    return toMeterView(meter);
+  }
+
+  async list(tenantId: TenantId, request: ListMetersRequest): Promise<MeterPage> {
+    const limit = request.limit ?? DEFAULT_LIMIT;
+    let nodePath: string | undefined;
+    if (request.nodeId) {
+      const node = await this.nodes.findById(tenantId, request.nodeId);
+      if (!node) throw meterNotFound('Hierarchy node');
+      nodePath = node.path;
+    }
+    const after = request.cursor ? decodeMeterCursor(request.cursor) : undefined;
+    const rows = await this.meters.list(tenantId, { search: request.search, utility: request.utility, status: request.status, vendor: request.vendor, nodePath, after, limit: limit + 1 });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map(toMeterView), nextCursor: rows.length > limit && last ? encodeMeterCursor(last.serial, last.id) : null };
+  }
+
+  create(tenantId: TenantId, request: CreateMeterRequest): Promise<MeterView> {
+    return meterConflicts(() =>
+      this.meters.transaction(async (manager) => {
+        if (request.nodeId && !(await this.nodes.findById(tenantId, request.nodeId, manager))) throw meterNotFound('Hierarchy node');
+        const id = randomUUID();
+        const { lorawan, wmbus } = request;
+        const meter = await this.meters.insert(manager, tenantId, {
+          id,
+          serial: request.serial,
+          vendor: request.vendor,
+          model: request.model ?? null,
+          utility: request.utility,
+          codecId: request.codecId ?? null,
+          nodeId: request.nodeId ?? null,
+          status: 'in_stock',
+          devEui: lorawan ? lorawan.devEui.toLowerCase() : null,
+          joinEui: lorawan?.joinEui ? lorawan.joinEui.toLowerCase() : null,
+          appKeyEnc: lorawan?.appKey ? this.box.seal(lorawan.appKey.toLowerCase(), keyContext(id, 'appKey')) : null,
+          wmbusManufacturer: wmbus ? wmbus.manufacturer.toUpperCase() : null,
+          wmbusId: wmbus ? wmbus.id : null,
+          aesKeyEnc: wmbus?.aesKey ? this.box.seal(wmbus.aesKey.toLowerCase(), keyContext(id, 'aesKey')) : null,
+          multiplier: request.multiplier ?? '1',
+          registerUnit: request.registerUnit ?? null,
+          installedAt: null,
+          installIndex: null,
+          removedAt: null,
+          finalIndex: null,
+          replacedById: null,
+          replacesId: null,
+        });
+        await this.history.record(manager, tenantId, { entityType: 'meter', entityId: id, action: 'create', changes: diffFields(null, meterSnapshot(meter), METER_SECRET_FIELDS) });
+        return toMeterView(meter);
+      }),
+    );
+  }
+
+  update(tenantId: TenantId, request: UpdateMeterRequest): Promise<MeterView> {
+    return meterConflicts(() =>
+      this.meters.transaction(async (manager) => {
+        const meter = await this.meters.findByIdForUpdate(manager, tenantId, request.id);
+        if (!meter) throw meterNotFound();
+        const patch: MeterPatch = {};
+        if (request.model !== undefined) patch.model = request.model;
+        if (request.codecId !== undefined) patch.codecId = request.codecId;
+        if (request.multiplier !== undefined) patch.multiplier = request.multiplier;
+        if (request.registerUnit !== undefined) patch.registerUnit = request.registerUnit;
+        if (request.joinEui !== undefined) patch.joinEui = request.joinEui?.toLowerCase() ?? null;
+        if (request.appKey !== undefined) patch.appKeyEnc = this.box.seal(request.appKey.toLowerCase(), keyContext(meter.id, 'appKey'));
+        if (request.aesKey !== undefined) patch.aesKeyEnc = this.box.seal(request.aesKey.toLowerCase(), keyContext(meter.id, 'aesKey'));
+        if (Object.keys(patch).length === 0) return toMeterView(meter);
+        const updated = await this.meters.update(manager, tenantId, meter.id, patch);
+        const changes = diffFields(meterSnapshot(meter), meterSnapshot(updated), METER_SECRET_FIELDS);
+        if (Object.keys(changes).length > 0) await this.history.record(manager, tenantId, { entityType: 'meter', entityId: meter.id, action: 'update', changes });
+        return toMeterView(updated);
+      }),
+    );
+  }
+
+  /** The meter's keys in clear, for the parts of the platform that decrypt frames (never over HTTP). */
+  async keysOf(tenantId: TenantId, id: string): Promise<{ appKey: string | null; aesKey: string | null }> {
+    const meter = await this.meters.findById(tenantId, id);
+    if (!meter) throw meterNotFound();
+    return {
+      appKey: meter.appKeyEnc ? this.box.open(meter.appKeyEnc, keyContext(id, 'appKey')) : null,
+      aesKey: meter.aesKeyEnc ? this.box.open(meter.aesKeyEnc, keyContext(id, 'aesKey')) : null,
+    };
+  }
+}
