@@ -11,7 +11,24 @@ export type TicField =
 const NOT_FOUND = 0x80000000;
 const ALARM_TYPES = ['manualTrigger', 'labelAppearance', 'labelDisappearance', 'highTreshold', 'lowTreshold', 'endThresholdAlarm', 'deltaPositive', 'deltaNegative'];
 const pad2 = (n: number): string => String(n).padStart(2, '0');
-const text = (b: Uint8Array): string => String.fromCharCode(...b.filter((c) => c !== 0));
+/** ASCII without its NUL bytes. */
+function text(b: Uint8Array): string {
+  let s = '';
+  for (const c of b) if (c !== 0) s += String.fromCharCode(c);
+  return s;
+}
+
+/** A value label's canonical measurement split from its scale, once per label. */
+const SPLIT = new WeakMap<object, { measurement: Omit<Measurement, 'value'>; scale: number }>();
+
+function splitCanonical(canonical: Omit<Measurement, 'value'> & { scale?: number }): { measurement: Omit<Measurement, 'value'>; scale: number } {
+  let split = SPLIT.get(canonical);
+  if (split === undefined) {
+    const { scale = 1, ...measurement } = canonical;
+    SPLIT.set(canonical, (split = { measurement, scale }));
+  }
+  return split;
+}
 
 function ticData(fields: TicField[], r: ByteReader, v: JsonObject, out: DecodedPayload): void {
   v.type = '0x49 TIC data';
@@ -33,8 +50,8 @@ function ticData(fields: TicField[], r: ByteReader, v: JsonObject, out: DecodedP
       }
       v[f.label] = { unit: f.unit, value };
       if (f.canonical) {
-        const { scale = 1, ...m } = f.canonical;
-        out.measurements.push({ ...m, value: value * scale });
+        const { measurement, scale } = splitCanonical(f.canonical);
+        out.measurements.push({ ...measurement, value: value * scale });
       }
     }
   }
