@@ -45,6 +45,9 @@ function normalize(n: number, resolution: number): number | null {
 /** ISO-8601 without the trailing "Z", as the vendor prints it. */
 const iso = (d: Date): string => isoString(d.getTime(), '');
 
+const SPACING_SECONDS = [1, 60, 3600, 86400];
+const MAX_DATE_MS = 8.64e15;
+
 /** The script's step back in time; false for a spacing it does not know. */
 function stepBack(ts: Date, unit: number, spacing: number): boolean {
   if (spacing > 0 && spacing < 251) {
@@ -127,16 +130,22 @@ export function buildOutput(records: KRecord[]): KamstrupOutput {
     const p = r.profile;
     if (!p) throw new CodecError('MALFORMED', 'Invalid uplink payload: a compact-profile VIF on a record that is not LVAR');
     let current = numeric(base.data);
-    const ts = new Date(baseTime.date.getTime());
-    for (const [k, delta] of p.values.entries()) {
-      const ok = stepBack(ts, p.spacingUnit, p.spacingValue);
-      if (delta === undefined || !ok || Number.isNaN(ts.getTime())) {
+    // Spacings in seconds to days: the vendor's step and the calendar's are the same subtraction in UTC.
+    const fixed = p.spacingValue > 0 && p.spacingValue < 251;
+    const stepMs = fixed ? p.spacingValue * SPACING_SECONDS[p.spacingUnit] * 1000 : 0;
+    const baseMs = baseTime.date.getTime();
+    const ts = new Date(baseMs);
+    for (let k = 0; k < p.values.length; k++) {
+      const delta = p.values[k];
+      const ms = fixed ? baseMs - (k + 1) * stepMs : stepBack(ts, p.spacingUnit, p.spacingValue) ? ts.getTime() : NaN;
+      if (delta === undefined || !(Math.abs(ms) <= MAX_DATE_MS)) {
         warnings.push('Invalid value among profile values or timestamps for profile values');
         break;
       }
       current = p.incMode === 2 ? current + delta : current - delta;
-      const at = isoString(calendarBack(baseTime.date, k + 1, p.spacingUnit, p.spacingValue).getTime());
-      const point: ProfilePoint = { type, unit: r.vib.unit, value: normalize(current, r.vib.resolution), timestamp: iso(ts), at, storage: r.storage };
+      const timestamp = isoString(ms, '');
+      const at = fixed ? `${timestamp}Z` : isoString(calendarBack(baseTime.date, k + 1, p.spacingUnit, p.spacingValue).getTime());
+      const point: ProfilePoint = { type, unit: r.vib.unit, value: normalize(current, r.vib.resolution), timestamp, at, storage: r.storage };
       profile.push(point);
       values.push({ Type: type, Value: point.value, Unit: point.unit, Timestamp: point.timestamp });
     }
