@@ -21,7 +21,9 @@ function obisList(rest: Uint8Array, out: DecodedPayload): JsonValue[] {
     if (rest[i + 1] !== SEPARATOR) break;
     const end = rest.indexOf(SEPARATOR, i + 2);
     if (end < 0) break;
-    list.push([index, String.fromCharCode(...rest.subarray(i + 2, end))]);
+    let code = '';
+    for (let k = i + 2; k < end; k++) code += String.fromCharCode(rest[k]);
+    list.push([index, code]);
     i = end + 1;
   }
   if (i < rest.length) (out.warnings ??= []).push(`incomplete OBIS entry at byte ${5 + i} ignored`);
@@ -56,7 +58,7 @@ export const lkmLwCodec2404: LorawanCodec = {
     const head = r.u8('frame type/counter');
     const frameType = FRAME_TYPES[head & 0x0f] ?? 'Unknown Frame';
     const out: DecodedPayload = { codec: ID, measurements: [], alarms: [], vendor: {}, device: { serial: String(deviceID) } };
-    const vendor = { deviceID, frameType, frameCounter: (head >> 4) & 0x0f };
+    const frameCounter = (head >> 4) & 0x0f;
     if (input.fPort === 1) {
       const meterQty = r.u8('meter quantity');
       const obisQty = r.u8('OBIS quantity');
@@ -64,10 +66,10 @@ export const lkmLwCodec2404: LorawanCodec = {
       const time = deviceTime(r.u32be('device time'));
       const fw = [r.u8('firmware'), r.u8('firmware'), r.u8('firmware')].join('.');
       const deviceName = r.ascii(r.remaining, 'device name');
-      out.vendor = { ...vendor, meterQty, obisQty, targetPort, deviceTime: time, firmwareVersion: fw, deviceName };
+      out.vendor = { deviceID, frameType, frameCounter, meterQty, obisQty, targetPort, deviceTime: time, firmwareVersion: fw, deviceName };
       out.device = { ...out.device, firmware: fw };
     } else if (input.fPort === 2) {
-      out.vendor = { ...vendor, obisList: obisList(r.rest(), out) };
+      out.vendor = { deviceID, frameType, frameCounter, obisList: obisList(r.rest(), out) };
     } else {
       const meterNumber = r.u8('meter number');
       const obisStartNumber = r.u8('first OBIS index');
@@ -79,7 +81,7 @@ export const lkmLwCodec2404: LorawanCodec = {
         dataList.push([value]);
       }
       if (r.remaining > 0) (out.warnings ??= []).push(`${r.remaining} trailing byte(s) ignored`);
-      out.vendor = { ...vendor, meterNumber, obisStartNumber, dataLength, dataList };
+      out.vendor = { deviceID, frameType, frameCounter, meterNumber, obisStartNumber, dataLength, dataList };
     }
     return out;
   },
