@@ -10,6 +10,8 @@ import type { JsonObject, UplinkInput } from '../../types';
  */
 export const ELVACO_PORT = 2;
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 export interface RecordSpec {
   measure: string;
   unit: string;
@@ -40,7 +42,9 @@ export function standardFrame(id: string, input: UplinkInput, formatByte: number
       { format: input.bytes[0] },
     );
   }
-  return Array.from(input.bytes, (b) => b.toString(16).padStart(2, '0'));
+  const hex: string[] = new Array<string>(input.bytes.length);
+  for (let i = 0; i < input.bytes.length; i++) hex[i] = HEX[input.bytes[i]];
+  return hex;
 }
 
 /** The byte at `i` as hex; a record header running past the end is TRUNCATED. */
@@ -58,9 +62,12 @@ export const appended = (arr: readonly string[], i: number): string => (i < arr.
  * a value with no byte at all is TRUNCATED.
  */
 export function valueHex(arr: readonly string[], i: number, n: number): string {
-  const bytes = arr.slice(i, i + n);
-  if (bytes.length === 0) throw new CodecError('TRUNCATED', `Elvaco record truncated: value at offset ${i} of ${arr.length}`, { offset: i });
-  return bytes.reverse().join('');
+  const rel = i + n; // slice's end: a negative one counts from the end of the array
+  const end = rel < 0 ? Math.max(arr.length + rel, 0) : Math.min(rel, arr.length);
+  if (!(end > i)) throw new CodecError('TRUNCATED', `Elvaco record truncated: value at offset ${i} of ${arr.length}`, { offset: i });
+  let hex = '';
+  for (let k = end - 1; k >= i; k--) hex += arr[k];
+  return hex;
 }
 
 /** What JSON makes of a JavaScript number: NaN becomes null, -0 becomes 0. */
