@@ -6,6 +6,7 @@ import { isoString } from '../iso-time';
 const ID = 'axioma/qalcosonic-w1';
 const LENGTH = 51;
 const DELTAS = 23;
+const DELTA_KEYS = Array.from({ length: DELTAS }, (_, i) => `delta_${i + 1}_m3`);
 
 /** `length` bits starting `bitOffset` bits into `bytes`, least significant bit first. */
 function bitsLE(bytes: Uint8Array, bitOffset: number, length: number): number {
@@ -87,22 +88,22 @@ export const qalcosonicW1: LorawanCodec = {
     const packed = r.take(LENGTH - 10, 'hourly deltas');
 
     const flags = statusFlags(status);
+    const at = isoString(time * 1000);
     const vendor: JsonObject = {
       payload_format: 'AXIOMA_W1_ENHANCED_24H',
       frame_version: version,
       payload_bytes: bytes.length,
       timestamp_unix: time,
-      timestamp_utc: isoString(time * 1000),
+      timestamp_utc: at,
       status,
       ...flags,
       log_volume_m3: logLitres / 1000,
     };
-    const at = isoString(time * 1000);
     const measurements: Measurement[] = [];
     let total = 0;
     for (let i = 0; i < DELTAS; i++) {
       const litres = bitsLE(packed, i * 14, 14);
-      vendor[`delta_${i + 1}_m3`] = litres / 1000;
+      vendor[DELTA_KEYS[i]] = litres / 1000;
       total += litres;
       measurements.push({
         quantity: 'interval_volume',
