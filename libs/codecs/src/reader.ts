@@ -64,25 +64,31 @@ export class ByteReader {
     return this.take(this.remaining, 'rest');
   }
 
-  uintLE(n: number, field = `uint${n * 8}le`): number {
-    const b = this.take(n, field);
+  /** An unsigned integer of `n` bytes read in place; `kind` names it in the TRUNCATED message when no field is given. */
+  private uint(n: number, littleEndian: boolean, field: string | undefined, kind: 'uint' | 'int'): number {
+    if (n < 0 || this.pos + n > this.bytes.length) this.fail(n, field ?? `${kind}${n * 8}${littleEndian ? 'le' : 'be'}`);
+    const b = this.bytes;
+    const start = this.pos;
     let v = 0;
-    for (let i = n - 1; i >= 0; i--) v = v * 256 + b[i];
+    if (littleEndian) for (let i = start + n - 1; i >= start; i--) v = v * 256 + b[i];
+    else for (let i = start; i < start + n; i++) v = v * 256 + b[i];
+    this.pos += n;
     return v;
   }
-  uintBE(n: number, field = `uint${n * 8}be`): number {
-    const b = this.take(n, field);
-    let v = 0;
-    for (let i = 0; i < n; i++) v = v * 256 + b[i];
-    return v;
+
+  uintLE(n: number, field?: string): number {
+    return this.uint(n, true, field, 'uint');
   }
-  intLE(n: number, field = `int${n * 8}le`): number {
-    const v = this.uintLE(n, field);
+  uintBE(n: number, field?: string): number {
+    return this.uint(n, false, field, 'uint');
+  }
+  intLE(n: number, field?: string): number {
+    const v = this.uint(n, true, field, 'int');
     const limit = 2 ** (8 * n - 1);
     return v >= limit ? v - 2 * limit : v;
   }
-  intBE(n: number, field = `int${n * 8}be`): number {
-    const v = this.uintBE(n, field);
+  intBE(n: number, field?: string): number {
+    const v = this.uint(n, false, field, 'int');
     const limit = 2 ** (8 * n - 1);
     return v >= limit ? v - 2 * limit : v;
   }
