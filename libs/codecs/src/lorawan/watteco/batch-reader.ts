@@ -23,6 +23,15 @@ const HUFFMAN: ReadonlyArray<ReadonlyArray<readonly [number, number]>> = [
     [11, 1026], [11, 1027], [11, 1028], [11, 1029], [11, 1030], [11, 1031]],
 ];
 
+/** Per table, (size * 4096 + code) -> the first index with that size and code. */
+const HUFFMAN_INDEX: ReadonlyArray<ReadonlyMap<number, number>> = HUFFMAN.map((codes) => {
+  const index = new Map<number, number>();
+  codes.forEach(([size, code], i) => {
+    if (!index.has(size * 4096 + code)) index.set(size * 4096 + code, i);
+  });
+  return index;
+});
+
 export class BitReader {
   private pos = 0;
 
@@ -61,7 +70,7 @@ export class BitReader {
 
   /** The index (0..15) of the next Huffman code of `table`. */
   huffman(table: number): number {
-    const codes = HUFFMAN[table];
+    const codes = HUFFMAN_INDEX[table];
     if (!codes) throw new CodecError('MALFORMED', `batch: no Huffman table ${table}`, { table });
     for (let size = 2; size < 12; size++) {
       if (8 * this.bytes.length < this.pos + size) {
@@ -69,8 +78,8 @@ export class BitReader {
       }
       let code = 0;
       for (let k = 0; k < size; k++) if (this.bit(this.pos + k)) code |= 1 << (size - 1 - k);
-      const index = codes.findIndex(([sz, lbl]) => sz === size && lbl === code);
-      if (index >= 0) {
+      const index = codes.get(size * 4096 + code);
+      if (index !== undefined) {
         this.pos += size;
         return index;
       }
