@@ -3,6 +3,7 @@ import { CreateIdentity1764100000000 } from './1764100000000-CreateIdentity';
 import { CreateChangeHistory1764200000000 } from './1764200000000-CreateChangeHistory';
 import { CreateHierarchy1764300000000 } from './1764300000000-CreateHierarchy';
 import { CreateDevices1764400000000 } from './1764400000000-CreateDevices';
+import { MeterSerialCollation1764500000000 } from './1764500000000-MeterSerialCollation';
 
 /** Every migration of the system schema, in order. New migrations are appended here. */
 export const SYSTEM_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const SYSTEM_MIGRATIONS = [
   CreateChangeHistory1764200000000,
   CreateHierarchy1764300000000,
   CreateDevices1764400000000,
+  MeterSerialCollation1764500000000,
 ];
