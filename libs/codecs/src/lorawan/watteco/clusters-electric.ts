@@ -55,6 +55,8 @@ const ENERGY_POWER = [
 
 const perPhase = (kind: 'energy' | 'power'): string[] =>
   ['a', 'b', 'c', 'abc'].flatMap((p) => [`active_${kind}_${p}`, `reactive_${kind}_${p}`]);
+const ENERGY_PER_PHASE = perPhase('energy');
+const POWER_PER_PHASE = perPhase('power');
 
 function voltageCurrent(h: number, bytes: Uint8Array, suffixes: readonly string[]): AttributeFields {
   const r = readerAt(bytes, h + 1);
@@ -75,8 +77,8 @@ export const energyPowerCluster: ClusterDecoder = (ctx) =>
   ctx.attribute === 0 ? int32Block(ctx.value, ctx.bytes, ENERGY_POWER, true) : undefined;
 
 export const energyPowerMultiCluster: ClusterDecoder = (ctx) => {
-  if (ctx.attribute === 0) return int32Block(ctx.value, ctx.bytes, perPhase('energy'), false);
-  if (ctx.attribute === 1) return int32Block(ctx.value, ctx.bytes, perPhase('power'), false);
+  if (ctx.attribute === 0) return int32Block(ctx.value, ctx.bytes, ENERGY_PER_PHASE, false);
+  if (ctx.attribute === 1) return int32Block(ctx.value, ctx.bytes, POWER_PER_PHASE, false);
   return undefined;
 };
 

@@ -38,32 +38,44 @@ function register(phase: string, reverse: boolean): Pick<Measurement, 'register'
   return { register: reverse ? `${name}:reverse` : name };
 }
 
-const canonical = (name: string, value: JsonValue): CanonicalPart | undefined => {
-  if (typeof value !== 'number') {
-    return name === 'firmware' && typeof value === 'string' ? { device: { firmware: value } } : undefined;
-  }
+/** What a sample name means, worked out once per name. */
+type Rule =
+  | { kind: 'energy'; quantity: string; unit: Measurement['unit']; scale: number; register: Pick<Measurement, 'register'>; wraps: boolean }
+  | { kind: 'vi'; quantity: string; unit: Measurement['unit']; register: Pick<Measurement, 'register'> }
+  | undefined;
+
+function ruleOf(name: string): Rule {
   const energy = /^(?:(positive|negative)_)?(active|reactive)_(energy|power)_(a|b|c|abc)$/.exec(name);
   if (energy) {
     const [, direction, type, what, phase] = energy;
     const kind = KIND[`${type}_${what}`];
     // Multi-metering values are signed 32-bit; the vendor prints them unsigned.
-    const signed = direction === undefined && value > 0x7fffffff ? value - 2 ** 32 : value;
-    return {
-      measurement: {
-        quantity: kind.quantity,
-        value: round(signed / kind.scale),
-        unit: kind.unit,
-        ...register(phase, direction === 'negative'),
-      },
-    };
+    const wraps = direction === undefined;
+    return { kind: 'energy', quantity: kind.quantity, unit: kind.unit, scale: kind.scale, register: register(phase, direction === 'negative'), wraps };
   }
   const vi = /^(Vrms|Irms|angle)_(a|b|c)$/.exec(name);
   if (vi) {
     const [, what, phase] = vi;
     const quantity = what === 'Vrms' ? 'voltage' : what === 'Irms' ? 'current' : 'phase_angle';
     const unit: Measurement['unit'] = what === 'Vrms' ? 'V' : what === 'Irms' ? 'A' : '';
-    return { measurement: { quantity, value, unit, ...register(phase, false) } };
+    return { kind: 'vi', quantity, unit, register: register(phase, false) };
   }
+  return undefined;
+}
+
+const RULES = new Map<string, Rule>();
+
+const canonical = (name: string, value: JsonValue): CanonicalPart | undefined => {
+  if (typeof value !== 'number') {
+    return name === 'firmware' && typeof value === 'string' ? { device: { firmware: value } } : undefined;
+  }
+  let rule = RULES.get(name);
+  if (rule === undefined && !RULES.has(name)) RULES.set(name, (rule = ruleOf(name)));
+  if (rule?.kind === 'energy') {
+    const signed = rule.wraps && value > 0x7fffffff ? value - 2 ** 32 : value;
+    return { measurement: { quantity: rule.quantity, value: round(signed / rule.scale), unit: rule.unit, ...rule.register } };
+  }
+  if (rule?.kind === 'vi') return { measurement: { quantity: rule.quantity, value, unit: rule.unit, ...rule.register } };
   if (name === 'main_or_external_voltage') return { device: { mainsVoltage: value } };
   return undefined;
 };
