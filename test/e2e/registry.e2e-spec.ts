@@ -53,7 +53,7 @@ describe('registry over HTTP against the real stack (seeded): hierarchy, meters,
     expect(history.status).toBe(200);
     expect(history.body.items.map((e) => e.action)).toEqual(['replace', 'install', 'create']);
     expect(history.body.items[2].changes.appKey).toEqual({ from: null, to: '[changed]' });
-    expect(history.body.items.every((e) => e.actorKind === 'user')).toBe(true);
+    expect(history.body.items.every((e) => e.actorKind === 'user' && typeof e.ip === 'string' && e.ip.length > 0)).toBe(true);
     expect(JSON.stringify(history.body)).not.toContain(APP_KEY);
     const all = await call<HistoryPage>('GET', `/history?entityType=meter&entityId=${fresh.body.id}`);
     expect(all.body.items.map((e) => e.action)).toEqual(['replace', 'create']);
@@ -61,6 +61,15 @@ describe('registry over HTTP against the real stack (seeded): hierarchy, meters,
     expect(nodeHistory.body.items.map((e) => e.action)).toEqual(['create']);
     const busy = await call('DELETE', `/hierarchy/${district.body.id}`);
     expect(busy.status).toBe(409);
+  });
+
+  it('records an API key as the actor of the changes it makes', async () => {
+    const key = await call<{ id: string; key: string }>('POST', '/api-keys', { body: { name: 'registry writer', permissions: ['devices:write', 'history:read'] } });
+    expect(key.status).toBe(201);
+    const meter = await call<MeterView>('POST', '/meters', { token: undefined, apiKey: key.body.key, body: { serial: 'E2E-BY-KEY', vendor: 'Acme', utility: 'heat' } });
+    expect(meter.status).toBe(201);
+    const history = await call<HistoryPage>('GET', `/meters/${meter.body.id}/history`, { token: undefined, apiKey: key.body.key });
+    expect(history.body.items).toEqual([expect.objectContaining({ action: 'create', actorKind: 'api_key', actorId: key.body.id })]);
   });
 
   it('answers 404 to a user of another tenant, never the data', async () => {
