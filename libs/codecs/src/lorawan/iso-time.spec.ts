@@ -1,4 +1,4 @@
-import { isoString } from './iso-time';
+import { isoOfText, isoString } from './iso-time';
 
 describe('isoString', () => {
   it('matches Date.prototype.toISOString', () => {
@@ -14,5 +14,17 @@ describe('isoString', () => {
   it('throws as Date does for an invalid time', () => {
     expect(() => isoString(NaN)).toThrow(RangeError);
     expect(() => isoString(9e15)).toThrow(RangeError);
+  });
+});
+
+describe('isoOfText', () => {
+  it('matches new Date(text).toISOString()', () => {
+    for (const text of ['2019-03-20T00:00:00.000Z', '2019-03-20T00:00:00.000Z', '2024-02-29T23:59:59Z', '2024-06-19', '2024-06-19T13:42:00', '2024-06-19T13:42:00+02:00']) {
+      expect(isoOfText(text)).toBe(new Date(text).toISOString());
+    }
+  });
+
+  it('throws as Date does for text that is no time', () => {
+    expect(() => isoOfText('2019-02-30T25:00:00.000Z')).toThrow(RangeError);
   });
 });

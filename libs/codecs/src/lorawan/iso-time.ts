@@ -51,7 +51,7 @@ let lastIso = '';
 /** `new Date(text).toISOString()`, remembering the last answer (a frame's records share their times). */
 export function isoOfText(text: string): string {
   if (text !== lastText) {
-    lastIso = new Date(text).toISOString();
+    lastIso = isoString(Date.parse(text)); // new Date(text) parses as Date.parse does
     lastText = text;
   }
   return lastIso;
