@@ -130,9 +130,23 @@ export class ByteReader {
   }
 
   ascii(n: number, field = 'text'): string {
-    const b = this.take(n, field);
+    this.need(n, field);
+    const b = this.bytes;
+    const end = this.pos + n;
     let s = '';
-    for (const c of b) s += String.fromCharCode(c);
+    for (let i = this.pos; i < end; i++) s += String.fromCharCode(b[i]);
+    this.pos = end;
+    return s;
+  }
+
+  /** ASCII of `n` bytes without their NUL bytes (fixed-length, NUL-padded text). */
+  asciiNoNul(n: number, field = 'text'): string {
+    this.need(n, field);
+    const b = this.bytes;
+    const end = this.pos + n;
+    let s = '';
+    for (let i = this.pos; i < end; i++) if (b[i] !== 0) s += String.fromCharCode(b[i]);
+    this.pos = end;
     return s;
   }
 }

@@ -1,6 +1,7 @@
 import { ByteReader } from '../../reader';
 import type { AlarmCode, DecodedPayload, JsonObject, LorawanCodec, Measurement, UplinkInput } from '../../types';
 import { checkPort, networkConfig, productMode, statusByte, unsupportedFrame } from './common';
+import { withField } from '../../copy';
 
 /** One TIC label of a profile's 0x49 frame: fixed-length ASCII or a uint32 BE value (0x80000000 = not found). */
 export type TicField =
@@ -10,7 +11,7 @@ export type TicField =
 
 const NOT_FOUND = 0x80000000;
 const ALARM_TYPES = ['manualTrigger', 'labelAppearance', 'labelDisappearance', 'highTreshold', 'lowTreshold', 'endThresholdAlarm', 'deltaPositive', 'deltaNegative'];
-const pad2 = (n: number): string => String(n).padStart(2, '0');
+const PAD2 = Array.from({ length: 256 }, (_, i) => String(i).padStart(2, '0'));
 /** ASCII without its NUL bytes. */
 function text(b: Uint8Array): string {
   let s = '';
@@ -18,41 +19,54 @@ function text(b: Uint8Array): string {
   return s;
 }
 
-/** A value label's canonical measurement split from its scale, once per label. */
-const SPLIT = new WeakMap<object, { measurement: Omit<Measurement, 'value'>; scale: number }>();
-
-function splitCanonical(canonical: Omit<Measurement, 'value'> & { scale?: number }): { measurement: Omit<Measurement, 'value'>; scale: number } {
-  let split = SPLIT.get(canonical);
-  if (split === undefined) {
-    const { scale = 1, ...measurement } = canonical;
-    SPLIT.set(canonical, (split = { measurement, scale }));
-  }
-  return split;
+/** A label as a 0x49 frame reads it: its "…status" key and, for values, the canonical measurement split from its scale. */
+interface PreparedField {
+  label: string;
+  statusKey: string;
+  kind: TicField['kind'];
+  length: number;
+  unit: string;
+  measurement: Omit<Measurement, 'value'> | undefined;
+  scale: number;
 }
 
-function ticData(fields: TicField[], r: ByteReader, v: JsonObject, out: DecodedPayload): void {
+function prepare(f: TicField): PreparedField {
+  const p: PreparedField = { label: f.label, statusKey: `${f.label}status`, kind: f.kind, length: 0, unit: '', measurement: undefined, scale: 1 };
+  if (f.kind === 'text') p.length = f.length;
+  else if (f.kind === 'value') {
+    p.unit = f.unit;
+    if (f.canonical) {
+      const { scale = 1, ...measurement } = f.canonical;
+      p.measurement = measurement;
+      p.scale = scale;
+    }
+  }
+  return p;
+}
+
+function ticData(fields: readonly PreparedField[], r: ByteReader, v: JsonObject, out: DecodedPayload): void {
   v.type = '0x49 TIC data';
+  const bytes = r.bytes;
   for (const f of fields) {
     if (f.kind === 'text') {
-      const s = text(r.take(f.length, f.label));
+      const s = r.asciiNoNul(f.length, f.label);
       if (s.length > 0) v[f.label] = s;
-      else v[`${f.label}status`] = 'notFound';
+      else v[f.statusKey] = 'notFound';
     } else if (f.kind === 'date') {
-      const d = r.take(6, f.label);
-      const s = `${2000 + d[2]}-${pad2(d[1])}-${pad2(d[0])}T${pad2(d[3])}:${pad2(d[4])}:${pad2(d[5])}`;
-      if (s !== '2000-01-01T00:00:00') v[f.label] = s;
-      else v[`${f.label}status`] = 'notFound';
+      r.need(6, f.label);
+      const i = r.offset;
+      r.seek(i + 6);
+      // Day, month, year - 2000, hours, minutes, seconds; all zero when the meter gave none.
+      if (bytes[i] === 1 && bytes[i + 1] === 1 && (bytes[i + 2] | bytes[i + 3] | bytes[i + 4] | bytes[i + 5]) === 0) v[f.statusKey] = 'notFound';
+      else v[f.label] = `${2000 + bytes[i + 2]}-${PAD2[bytes[i + 1]]}-${PAD2[bytes[i]]}T${PAD2[bytes[i + 3]]}:${PAD2[bytes[i + 4]]}:${PAD2[bytes[i + 5]]}`;
     } else {
       const value = r.u32be(f.label);
       if (value === NOT_FOUND) {
-        v[`${f.label}status`] = 'notFound';
+        v[f.statusKey] = 'notFound';
         continue;
       }
       v[f.label] = { unit: f.unit, value };
-      if (f.canonical) {
-        const { measurement, scale } = splitCanonical(f.canonical);
-        out.measurements.push({ ...measurement, value: value * scale });
-      }
+      if (f.measurement) out.measurements.push(withField(f.measurement, 'value', value * f.scale));
     }
   }
 }
@@ -65,6 +79,7 @@ function ticData(fields: TicField[], r: ByteReader, v: JsonObject, out: DecodedP
  * three-phase, PME-PMI) fixes which labels a 0x49 frame carries, in order.
  */
 export function ticCodec(id: string, model: string, fields: TicField[]): LorawanCodec {
+  const prepared = fields.map(prepare);
   return {
     meta: {
       id,
@@ -112,7 +127,7 @@ export function ticCodec(id: string, model: string, fields: TicField[]): Lorawan
           v.type = '0x30 Keep alive';
           break;
         case 0x49:
-          ticData(fields, r, v, out);
+          ticData(prepared, r, v, out);
           break;
         case 0x4a: {
           v.type = '0x4a TIC alarm';
