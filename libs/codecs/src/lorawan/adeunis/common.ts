@@ -2,6 +2,7 @@ import { CodecError } from '../../errors';
 import type { ByteReader } from '../../reader';
 import type { DecodedPayload, JsonObject } from '../../types';
 import { isoString } from '../iso-time';
+import { withField } from '../../copy';
 
 /** Adeunis sends its frames on fPort 1. */
 export const ADEUNIS_PORT = 1;
@@ -19,7 +20,7 @@ export function unsupportedFrame(codec: string, code: number): never {
 /** The status byte common to Adeunis frames: frame counter (bits 5-7), low battery (bit 1), configuration done (bit 0). */
 export function statusByte(status: number, out: DecodedPayload): JsonObject {
   if (status & 0x02) out.alarms.push('low_battery');
-  out.device = { ...out.device, statusByte: status };
+  out.device = withField(out.device, 'statusByte', status);
   return {
     frameCounter: (status & 0xe0) >> 5,
     hardwareError: false,

@@ -1,6 +1,7 @@
 import { bcdLE, decodeDataRecords, recordsToMeasurements } from '../../mbus';
 import type { DeviceStatus, Measurement } from '../../types';
 import { isoOfText } from '../iso-time';
+import { withField } from '../../copy';
 
 /**
  * The canonical part of an Elvaco CMi41xx "Standard" message: the bytes after the message-format
@@ -30,7 +31,7 @@ export interface ElvacoCanonical {
 
 export function elvacoCanonical(bytes: Uint8Array, formatByte: number): ElvacoCanonical {
   const records = decodeDataRecords(bytes.subarray(1));
-  const measurements = recordsToMeasurements(records).map((m) => (m.at ? { ...m, at: isoOfText(m.at) } : m));
+  const measurements = recordsToMeasurements(records).map((m) => (m.at ? withField(m, 'at', isoOfText(m.at)) : m));
   const device: DeviceStatus = { messageFormat: formatByte };
   for (const r of records) {
     if (r.quantity === 'fabrication_no' && r.text) device.serial = r.text;

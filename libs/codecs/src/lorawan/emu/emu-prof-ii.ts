@@ -4,6 +4,7 @@ import type { DecodedPayload, DownlinkCommand, EncodedDownlink, JsonObject, Lora
 import type { EmuRegister } from './registers';
 import { REGISTERS, crc8, energyObis } from './registers';
 import { isoString } from '../iso-time';
+import { withField } from '../../copy';
 
 const ID = 'emu/emu-prof-ii';
 /** Registers the documented downlink example activates: timestamp and the eight energy registers. */
@@ -92,8 +93,8 @@ export const emuProfII: LorawanCodec = {
         const m = measurement(def, value, at);
         if (m) out.measurements.push(m);
       }
-      if (def.name === 'serial-number' && typeof value === 'string') out.device = { ...out.device, serial: value };
-      if (def.name === 'firmware version' && typeof value === 'string') out.device = { ...out.device, firmware: value };
+      if (def.name === 'serial-number' && typeof value === 'string') out.device = withField(out.device, 'serial', value);
+      if (def.name === 'firmware version' && typeof value === 'string') out.device = withField(out.device, 'firmware', value);
     }
     vendor.timeStamp = time;
     vendor.medium = { type: 1, desc: 'Electricity' };

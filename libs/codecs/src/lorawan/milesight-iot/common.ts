@@ -1,6 +1,7 @@
 import { CodecError } from '../../errors';
 import type { ByteReader } from '../../reader';
 import type { DecodedPayload, JsonObject } from '../../types';
+import { withField } from '../../copy';
 
 /** Milesight uplinks and downlinks use fPort 85. */
 export const MILESIGHT_PORT = 85;
@@ -29,14 +30,14 @@ export function deviceInfo(type: number, r: ByteReader, vendor: JsonObject, out:
       const b = r.take(2, 'hardware version');
       const v = `v${hex(b[0])}.${b[1] >> 4}`;
       vendor.hardware_version = v;
-      out.device = { ...out.device, hardware: v };
+      out.device = withField(out.device, 'hardware', v);
       return true;
     }
     case 0x0a: {
       const b = r.take(2, 'firmware version');
       const v = `v${hex(b[0])}.${hex(b[1])}`;
       vendor.firmware_version = v;
-      out.device = { ...out.device, firmware: v };
+      out.device = withField(out.device, 'firmware', v);
       return true;
     }
     case 0xff: {
@@ -48,7 +49,7 @@ export function deviceInfo(type: number, r: ByteReader, vendor: JsonObject, out:
       const b = r.take(8, 'serial number');
       const sn = [...b].map((x) => hex(x).padStart(2, '0')).join('');
       vendor.sn = sn;
-      out.device = { ...out.device, serial: sn };
+      out.device = withField(out.device, 'serial', sn);
       return true;
     }
     case 0x0f:

@@ -3,6 +3,7 @@ import { ByteReader } from '../../reader';
 import type { DecodedPayload, DownlinkCommand, EncodedDownlink, JsonObject, JsonValue, LorawanCodec, UplinkInput } from '../../types';
 import { MILESIGHT_PORT, checkPort, deviceInfo, u16le } from './common';
 import { isoString } from '../iso-time';
+import { withField } from '../../copy';
 
 const ID = 'milesight-iot/em300-di';
 
@@ -64,7 +65,7 @@ export const em300Di: LorawanCodec = {
       if (channel === 0x01 && type === 0x75) {
         const b = r.u8('battery');
         vendor.battery = b;
-        out.device = { ...out.device, batteryPercent: b };
+        out.device = withField(out.device, 'batteryPercent', b);
       } else if (channel === 0x03 && type === 0x67) {
         const t = r.i16le('temperature') / 10;
         vendor.temperature = t;

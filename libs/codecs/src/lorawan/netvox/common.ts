@@ -1,6 +1,7 @@
 import { CodecError } from '../../errors';
 import type { ByteReader } from '../../reader';
 import type { DecodedPayload, DeviceStatus, DownlinkCommand, EncodedDownlink, JsonObject } from '../../types';
+import { withField } from '../../copy';
 
 /** Netvox device-type byte (byte 1 of every frame) to the name the vendor decoders print. */
 export const DEVICE_NAMES: Record<number, string> = { 0x1f: 'R718H', 0x3f: 'R718H2', 0x4a: 'R718N3', 0x0e: 'R809A', 0x73: 'R816B' };
@@ -35,7 +36,7 @@ export function batteryField(r: ByteReader, vendor: JsonObject, out: DecodedPayl
   const b = r.u8('battery');
   const volts = (b & 0x7f) / 10;
   vendor.Volt = b & 0x80 ? `${volts}(low battery)` : volts;
-  out.device = { ...out.device, batteryVoltage: volts };
+  out.device = withField(out.device, 'batteryVoltage', volts);
   if (b & 0x80) out.alarms.push('low_battery');
 }
 
