@@ -5,6 +5,8 @@ import type { AlarmCode, DecodedPayload, JsonObject, LorawanCodec, Measurement, 
 /** Device types of the pulse family that share this frame: TX PULSE, ATEX, LED, CONTACT. */
 const PULSE_TYPES = new Set([0x08, 0x09, 0x0a, 0x0b]);
 const CHANNELS = ['pulse_ch1', 'pulse_ch2', 'pulse_oc'] as const;
+/** Per channel: its register and its keys under alarm_status and states.status. */
+const CHANNEL_KEYS = CHANNELS.map((c, i) => ({ register: c.replace('pulse_', ''), flow: `${c}_flow`, leak: `${c}_leak`, debounce: `debounce_ch${i + 1}` }));
 const BATTERY = [100, 75, 50, 25];
 const bit = (v: number, n: number): boolean => ((v >> n) & 1) === 1;
 
@@ -25,7 +27,7 @@ export function decodeTxPulse(id: string, input: UplinkInput): DecodedPayload {
   }
   const seq = r.u8('sequence counter');
   const fw = r.u8('firmware version') & 0x3f;
-  const counts = CHANNELS.map((c) => r.u32be(`${c} counter`));
+  const counts = [r.u32be('pulse_ch1 counter'), r.u32be('pulse_ch2 counter'), r.u32be('pulse_oc counter')];
   const alarm = r.u16be('alarm word');
   const state = r.u16be('state word');
 
@@ -34,20 +36,22 @@ export function decodeTxPulse(id: string, input: UplinkInput): DecodedPayload {
   const status: JsonObject = { msg_type: bit(state, 0) ? 'alarm' : 'normal' };
   const measurements: Measurement[] = [];
   const alarms = new Set<AlarmCode>();
-  CHANNELS.forEach((c, i) => {
+  for (let i = 0; i < CHANNELS.length; i++) {
+    const c = CHANNELS[i];
+    const keys = CHANNEL_KEYS[i];
     values[c] = { unit: '', value: counts[i] };
-    measurements.push({ quantity: 'pulse_count', value: counts[i], unit: 'count', register: c.replace('pulse_', '') });
+    measurements.push({ quantity: 'pulse_count', value: counts[i], unit: 'count', register: keys.register });
     const high = bit(alarm, i);
     const low = bit(alarm, i + 4);
     const leak = bit(alarm, i + 8);
-    alarmStatus[`${c}_flow`] = { high, low };
-    alarmStatus[`${c}_leak`] = leak;
+    alarmStatus[keys.flow] = { high, low };
+    alarmStatus[keys.leak] = leak;
     if (high) alarms.add('high_flow');
     if (low) alarms.add('low_flow');
     if (leak) alarms.add('leak');
     status[c] = bit(state, i + 4) ? 'closed' : 'open';
-    status[`debounce_ch${i + 1}`] = bit(state, i + 8) ? 'enabled' : 'disabled';
-  });
+    status[keys.debounce] = bit(state, i + 8) ? 'enabled' : 'disabled';
+  }
   return {
     codec: id,
     measurements,
