@@ -15,7 +15,11 @@ const METER_ALARMS: Record<string, AlarmCode> = {
 const PHASE_EVENTS = ['over_current', 'heartbeat/button'];
 const PHASES = ['A', 'B', 'C'];
 
-const events = (bits: number, names: string[]): string[] => names.filter((_, i) => (bits >> i) & 1);
+function events(bits: number, names: string[]): string[] {
+  const list: string[] = [];
+  for (let i = 0; i < names.length; i++) if ((bits >> i) & 1) list.push(names[i]);
+  return list;
+}
 const version = (r: ByteReader): string => {
   const major = r.u8('version major');
   const minor = r.u8('version minor');
@@ -29,16 +33,26 @@ function packetType(r: ByteReader): void {
 
 function meterData(r: ByteReader, out: DecodedPayload): void {
   r.u8('packet type');
-  const volts = [0, 1, 2].map((i) => r.u16be(`phase ${PHASES[i]} voltage`) / 10);
+  const volts = [r.u16be('phase A voltage') / 10, r.u16be('phase B voltage') / 10, r.u16be('phase C voltage') / 10];
   const freqEvt = r.u24be('frequency/events');
   const battery = r.u8('backup battery');
   const ev = events(freqEvt, METER_EVENTS);
   const freq = freqEvt >> 10;
   out.vendor = { event: ev.join(','), phase_A_V: volts[0], phase_B_V: volts[1], phase_C_V: volts[2], freq, backup_batt: battery };
-  volts.forEach((v, i) => out.measurements.push({ quantity: 'voltage', value: v, unit: 'V', register: `L${i + 1}` }));
-  out.measurements.push({ quantity: 'frequency', value: freq, unit: 'Hz' });
+  out.measurements.push(
+    { quantity: 'voltage', value: volts[0], unit: 'V', register: 'L1' },
+    { quantity: 'voltage', value: volts[1], unit: 'V', register: 'L2' },
+    { quantity: 'voltage', value: volts[2], unit: 'V', register: 'L3' },
+    { quantity: 'frequency', value: freq, unit: 'Hz' },
+  );
   out.device = { batteryPercent: battery };
-  out.alarms.push(...new Set(ev.flatMap((e) => (METER_ALARMS[e] ? [METER_ALARMS[e]] : []))));
+  // The events' alarms, each once, in event order.
+  const alarms: AlarmCode[] = [];
+  for (const e of ev) {
+    const alarm = METER_ALARMS[e];
+    if (alarm !== undefined && !alarms.includes(alarm)) alarms.push(alarm);
+  }
+  for (const alarm of alarms) out.alarms.push(alarm);
 }
 
 function phaseData(r: ByteReader, out: DecodedPayload, fPort: number): void {

@@ -34,16 +34,17 @@ function statusFlags(s: number): Record<string, boolean> {
   };
 }
 
-const ALARM_OF: Record<string, AlarmCode> = {
-  low_battery: 'low_battery',
-  permanent_error: 'permanent_error',
-  temporary_error: 'temporary_error',
-  pipe_empty: 'dry',
-  backflow: 'backflow',
-  burst: 'burst',
-  leakage: 'leak',
-  low_temperature: 'low_temperature',
-};
+/** Status flag -> canonical alarm, in the order the alarms are listed. */
+const ALARM_OF: readonly (readonly [string, AlarmCode])[] = [
+  ['low_battery', 'low_battery'],
+  ['permanent_error', 'permanent_error'],
+  ['temporary_error', 'temporary_error'],
+  ['pipe_empty', 'dry'],
+  ['backflow', 'backflow'],
+  ['burst', 'burst'],
+  ['leakage', 'leak'],
+  ['low_temperature', 'low_temperature'],
+];
 
 /**
  * Axioma Qalcosonic W1 "enhanced 24h" frame (fPort 100, exactly 51 bytes), as the community decoder
@@ -122,7 +123,8 @@ export const qalcosonicW1: LorawanCodec = {
       { quantity: 'volume', value: round((logLitres + total) / 1000, 3), unit: 'm3' },
       { quantity: 'volume', value: logLitres / 1000, unit: 'm3', at, storage: 1, register: 'log' },
     );
-    const alarms = Object.keys(ALARM_OF).filter((k) => flags[k]).map((k) => ALARM_OF[k]);
+    const alarms: AlarmCode[] = [];
+    for (const [flag, alarm] of ALARM_OF) if (flags[flag]) alarms.push(alarm);
     const out: DecodedPayload = { codec: ID, measurements, alarms, device: { statusByte: status }, vendor };
     if (multiplier !== 0) out.warnings = ['Non-zero history multiplier detected. Additional scaling may be required.'];
     return out;
