@@ -1,7 +1,6 @@
 import { bcdLE, decodeDataRecords, recordsToMeasurements } from '../../mbus';
 import type { DeviceStatus, Measurement } from '../../types';
 import { isoOfText } from '../iso-time';
-import { withField } from '../../copy';
 
 /**
  * The canonical part of an Elvaco CMi41xx "Standard" message: the bytes after the message-format
@@ -31,7 +30,9 @@ export interface ElvacoCanonical {
 
 export function elvacoCanonical(bytes: Uint8Array, formatByte: number): ElvacoCanonical {
   const records = decodeDataRecords(bytes.subarray(1));
-  const measurements = recordsToMeasurements(records).map((m) => (m.at ? withField(m, 'at', isoOfText(m.at)) : m));
+  const measurements = recordsToMeasurements(records);
+  // The measurements are new objects: their M-Bus times become ISO-8601 in place.
+  for (const m of measurements) if (m.at) m.at = isoOfText(m.at);
   const device: DeviceStatus = { messageFormat: formatByte };
   for (const r of records) {
     if (r.quantity === 'fabrication_no' && r.text) device.serial = r.text;

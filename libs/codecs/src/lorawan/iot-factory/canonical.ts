@@ -1,4 +1,3 @@
-import { withField } from '../../copy';
 import { CodecError } from '../../errors';
 import { decodeDataRecords, recordsToMeasurements } from '../../mbus';
 import { round } from '../../reader';
@@ -30,12 +29,13 @@ function mbusMeasurements(bytes: Uint8Array, frame: JsonObject, at: string, warn
   if (!span || frame.measurement === undefined) return [];
   try {
     const serial = String(frame.meter_serial_number);
-    return recordsToMeasurements(decodeDataRecords(bytes.subarray(span.start, span.end))).map((m) => {
-      // { ...m, at, register } without the (slow) spread.
-      const timed: Measurement = withField(m, 'at', at);
-      timed.register = m.register ? `${serial}.${m.register}` : serial;
-      return timed;
-    });
+    const measurements = recordsToMeasurements(decodeDataRecords(bytes.subarray(span.start, span.end)));
+    // The measurements are new objects: { ...m, at, register } in place.
+    for (const m of measurements) {
+      m.at = at;
+      m.register = m.register ? `${serial}.${m.register}` : serial;
+    }
+    return measurements;
   } catch (error) {
     if (!(error instanceof CodecError)) throw error;
     warnings.push(`M-Bus record at offset ${span.start} not decoded for the canonical part: ${error.message}`);

@@ -4,7 +4,6 @@ import type { AlarmCode, DeviceStatus, Measurement } from '../../types';
 import type { ProfilePoint } from './values';
 import type { KHeader } from './walk';
 import { isoOfText } from '../iso-time';
-import { withField } from '../../copy';
 
 /**
  * The canonical part of a Kamstrup frame. Plain records come from the shared M-Bus layer
@@ -69,7 +68,9 @@ export interface KamstrupCanonical {
 export function kamstrupCanonical(bytes: Uint8Array, header: KHeader, profile: ProfilePoint[]): KamstrupCanonical {
   const records = decodeDataRecords(bytes.subarray(header.length));
   const valid = records.filter((r) => !typeBInvalid(r) && !r.invalid);
-  const measurements: Measurement[] = recordsToMeasurements(valid).map((m) => (m.at ? withField(m, 'at', isoOfText(m.at)) : m));
+  const measurements: Measurement[] = recordsToMeasurements(valid);
+  // The measurements are new objects: their M-Bus times become ISO-8601 in place.
+  for (const m of measurements) if (m.at) m.at = isoOfText(m.at);
   const alarms = new Set<AlarmCode>();
   const device: DeviceStatus = {};
   if (header.id) {

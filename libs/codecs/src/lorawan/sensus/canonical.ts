@@ -5,7 +5,6 @@ import type { OmsHeader, OmsRecord } from './frame';
 import { scaled } from './output';
 import type { BaseUnit } from './vif';
 import { isoOfText, isoString } from '../iso-time';
-import { withField } from '../../copy';
 
 /**
  * The canonical part of an iPERL uplink. Plain records come from the shared M-Bus layer
@@ -45,7 +44,9 @@ export interface SensusCanonical {
 }
 
 export function sensusCanonical(block: Uint8Array, header: OmsHeader, records: OmsRecord[], alarmNames: string[]): SensusCanonical {
-  const measurements = recordsToMeasurements(decodeDataRecords(block)).map((m) => (m.at ? withField(m, 'at', isoOfText(m.at)) : m));
+  const measurements = recordsToMeasurements(decodeDataRecords(block));
+  // The measurements are new objects: their M-Bus times become ISO-8601 in place.
+  for (const m of measurements) if (m.at) m.at = isoOfText(m.at);
   for (const r of records) {
     const unit = PROFILE_UNITS[r.unit.unit];
     if (!r.profile || !unit) continue;
