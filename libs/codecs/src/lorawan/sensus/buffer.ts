@@ -10,6 +10,9 @@ import { CodecError } from '../../errors';
  *  - type G/F/I dates in UTC, refused when the calendar date or time does not exist.
  * Reading past the end throws TRUNCATED ("Invalid frame (offset: n)", the decoder's message).
  */
+/** 256^a for a = 0..5. */
+const POW256 = [1, 2 ** 8, 2 ** 16, 2 ** 24, 2 ** 32, 2 ** 40];
+
 export class OmsBuffer {
   pos = 0;
 
@@ -80,7 +83,7 @@ export class OmsBuffer {
     if (n <= 6) {
       // Up to 48 bits: exact as a number.
       let v = 0;
-      for (let a = 0; a < n; a++) v += this.byte() * 2 ** (8 * a);
+      for (let a = 0; a < n; a++) v += this.byte() * POW256[a];
       const negative = n > 0 && this.bytes[this.pos - 1] >= 0x80;
       return BigInt(negative ? -((~v & 0xffff) + 1) : v);
     }

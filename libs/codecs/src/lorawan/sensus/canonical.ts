@@ -51,7 +51,7 @@ export function sensusCanonical(block: Uint8Array, header: OmsHeader, records: O
     const unit = PROFILE_UNITS[r.unit.unit];
     if (!r.profile || !unit) continue;
     for (const p of r.profile.slice(1)) {
-      const value = scaled(p.value, r);
+      const value = scaled(p.number, r);
       if (value === null || p.at === -1) continue;
       const quantity = r.unit.type.toLowerCase();
       measurements.push({ quantity, value: round(value * unit.factor), unit: unit.unit, at: isoString(p.at * 1000), storage: p.storage });

@@ -23,6 +23,8 @@ export interface ProfilePoint {
   at: number;
   storage: number;
   value: bigint;
+  /** Number(value), converted once. */
+  number: number;
 }
 
 export interface OmsRecord {
@@ -158,7 +160,7 @@ function profileRecord(buf: OmsBuffer, records: OmsRecord[], d: OmsRecord, vif: 
   const base = find(records, full.type, d.storage);
   const baseStorage = base ? base.storage : 0;
   let current = base ? base.value : 0n;
-  const points: ProfilePoint[] = [{ timestamp: baseTime, at: baseTime, storage: baseStorage, value: current }];
+  const points: ProfilePoint[] = [{ timestamp: baseTime, at: baseTime, storage: baseStorage, value: current, number: Number(current) }];
   const end = buf.pos + lvar - 2;
   for (let w = 1; buf.pos < end; w++) {
     const g = elementType === 13 ? buf.lvar() : buf.number(elementType);
@@ -169,6 +171,7 @@ function profileRecord(buf: OmsBuffer, records: OmsRecord[], d: OmsRecord, vif: 
       at: elementTime(baseTime, w, spacingUnit, spacing, inverse, false),
       storage: (w + baseStorage) & 255,
       value: current,
+      number: Number(current),
     });
   }
   const recordVif = vif & 127;

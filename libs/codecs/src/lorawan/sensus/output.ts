@@ -11,9 +11,14 @@ import { BASE_UNITS } from './vif';
  */
 const UNSCALED = new Set(['NO_UNIT', 'TIME', 'DATETIME']);
 
-export function scaled(value: bigint, record: Pick<OmsRecord, 'unit'>): number | null {
+/** 10^e for the VIF exponents, as Math.pow gives them. */
+const POW10 = new Map(Array.from({ length: 41 }, (_, i) => [i - 20, Math.pow(10, i - 20)]));
+
+/** `value` x 10^exponent, or null when the unit is none, a time or a date. */
+export function scaled(value: number, record: Pick<OmsRecord, 'unit'>): number | null {
   if (UNSCALED.has(record.unit.unit)) return null;
-  return Number(value) * Math.pow(10, record.unit.exponent);
+  const exponent = record.unit.exponent;
+  return value * (POW10.get(exponent) ?? Math.pow(10, exponent));
 }
 
 /** One record in the decoder's key order; a compact profile has `values` instead of a value. */
@@ -38,13 +43,16 @@ function recordEntry(r: OmsRecord, value: number | null, scaledValue: number | n
 }
 
 function recordJson(r: OmsRecord): JsonObject {
-  if (!r.profile) return recordEntry(r, Number(r.value), scaled(r.value, r), r.strValue, null);
+  if (!r.profile) {
+    const value = Number(r.value);
+    return recordEntry(r, value, scaled(value, r), r.strValue, null);
+  }
   const values: JsonValue[] = [...r.profile]
     .sort((a, b) => a.timestamp - b.timestamp)
     .map((p) => {
-      const s = scaled(p.value, r);
+      const s = scaled(p.number, r);
       if (s === null) throw new CodecError('MALFORMED', `compact profile of ${r.unit.type} has no unit to scale its values`);
-      return { timestamp: p.timestamp, value: Number(p.value), scaledValue: s, storage: p.storage };
+      return { timestamp: p.timestamp, value: p.number, scaledValue: s, storage: p.storage };
     });
   return recordEntry(r, null, null, null, values);
 }
