@@ -259,13 +259,14 @@ function decodeProfile(data: Uint8Array, info: VifInfo, scaleState: ScaleState, 
   }
   const bcd = elementType >= 0x09;
   const signed = mode === 'signed' || mode === 'absolute';
+  const allOnes = 2 ** (8 * size) - 1;
   for (let off = 2; off + size <= data.length; off += size) {
     let raw: number;
     if (bcd) raw = bcdLE(data, off, size);
     else if (allFF(data, off, size)) raw = NaN;
     else raw = signed ? intLE(data, off, size) : uintLE(data, off, size);
     // The all-ones element (e.g. 0xFF / 0xFFFF) marks an invalid or missing element in increment modes.
-    if (!signed && !bcd && raw === 2 ** (8 * size) - 1) raw = NaN;
+    if (!signed && !bcd && raw === allOnes) raw = NaN;
     profile.values.push(Number.isNaN(raw) ? null : applyScale(raw, info, scaleState));
   }
   return profile;
