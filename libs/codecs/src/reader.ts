@@ -1,4 +1,5 @@
 import { CodecError } from './errors';
+import { pow10, pow2 } from './pow';
 
 /**
  * Bounds-checked reading of a payload. Every read past the end throws `CodecError('TRUNCATED')`
@@ -84,12 +85,12 @@ export class ByteReader {
   }
   intLE(n: number, field?: string): number {
     const v = this.uint(n, true, field, 'int');
-    const limit = 2 ** (8 * n - 1);
+    const limit = pow2(8 * n - 1);
     return v >= limit ? v - 2 * limit : v;
   }
   intBE(n: number, field?: string): number {
     const v = this.uint(n, false, field, 'int');
-    const limit = 2 ** (8 * n - 1);
+    const limit = pow2(8 * n - 1);
     return v >= limit ? v - 2 * limit : v;
   }
 
@@ -182,6 +183,6 @@ export function bcdToNumber(bytes: Uint8Array, littleEndian: boolean): number {
 
 /** Rounds away binary noise from scaled values (e.g. 0.1 * 3 = 0.30000000000000004). */
 export function round(value: number, decimals = 9): number {
-  const f = 10 ** decimals;
+  const f = pow10(decimals);
   return Math.round(value * f) / f;
 }

@@ -11,6 +11,7 @@ import {
   PLAIN_TEXT_VIF,
   PRIMARY_VIFS,
 } from './vif';
+import { pow10, pow2 } from '../pow';
 
 /** DIF bits 5-4. */
 export type MbusFunction = 'instantaneous' | 'maximum' | 'minimum' | 'error';
@@ -168,7 +169,7 @@ function intLE(b: Uint8Array, off: number, n: number): number {
     return Number(big);
   }
   const v = uintLE(b, off, n);
-  const half = 2 ** (8 * n - 1);
+  const half = pow2(8 * n - 1);
   return v >= half ? v - 2 * half : v;
 }
 
@@ -259,7 +260,7 @@ function decodeProfile(data: Uint8Array, info: VifInfo, scaleState: ScaleState, 
   }
   const bcd = elementType >= 0x09;
   const signed = mode === 'signed' || mode === 'absolute';
-  const allOnes = 2 ** (8 * size) - 1;
+  const allOnes = pow2(8 * size) - 1;
   for (let off = 2; off + size <= data.length; off += size) {
     let raw: number;
     if (bcd) raw = bcdLE(data, off, size);
@@ -275,7 +276,7 @@ const TIME_STEP = [1, 60, 3600, 86400];
 
 function applyScale(raw: number, info: VifInfo, s: ScaleState): number {
   let v = (raw * info.mul * s.mul) / (info.div * s.div);
-  if (s.offsetExp !== null) v += (10 ** s.offsetExp * info.mul) / info.div;
+  if (s.offsetExp !== null) v += (pow10(s.offsetExp) * info.mul) / info.div;
   if (info.fahrenheit) v = ((v - 32) * 5) / 9;
   return v;
 }
@@ -385,7 +386,7 @@ function decodeBlock(bytes: Uint8Array, records: MbusRecord[]): void {
       if (n >= 10) throw new CodecError('MALFORMED', `more than 10 DIFEs at offset ${start}`, { offset: start });
       const d = bytes[pos++];
       dife.push(d);
-      storage += (d & 0x0f) * 2 ** (1 + 4 * n);
+      storage += (d & 0x0f) * pow2(1 + 4 * n);
       tariff |= ((d >> 4) & 3) << (2 * n);
       subunit |= ((d >> 6) & 1) << n;
       ext = (d & 0x80) !== 0;

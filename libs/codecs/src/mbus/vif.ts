@@ -1,4 +1,5 @@
 import type { CanonicalUnit } from '../types';
+import { pow10 } from '../pow';
 
 /**
  * EN 13757-3 value information tables (primary VIF, the 0xFD and 0xFB extension tables) and the
@@ -38,9 +39,6 @@ export interface VifInfo {
   readonly unsigned?: boolean;
 }
 
-function pow10(n: number): number {
-  return 10 ** n;
-}
 
 /** mul/div pair for a power-of-ten scaling: exact division for negative exponents. */
 function scale(exp: number, extraMul = 1, extraDiv = 1): [number, number] {

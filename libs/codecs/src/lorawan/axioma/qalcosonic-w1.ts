@@ -2,6 +2,7 @@ import { CodecError } from '../../errors';
 import { ByteReader, round } from '../../reader';
 import type { AlarmCode, DecodedPayload, JsonObject, LorawanCodec, Measurement, UplinkInput } from '../../types';
 import { isoString } from '../iso-time';
+import { pow2 } from '../../pow';
 
 const ID = 'axioma/qalcosonic-w1';
 const LENGTH = 51;
@@ -12,7 +13,7 @@ function bitsLE(bytes: Uint8Array, bitOffset: number, length: number): number {
   let value = 0;
   for (let i = 0; i < length; i++) {
     const bit = bitOffset + i;
-    if ((bytes[bit >> 3] >> (bit & 7)) & 1) value += 2 ** i;
+    if ((bytes[bit >> 3] >> (bit & 7)) & 1) value += pow2(i);
   }
   return value;
 }

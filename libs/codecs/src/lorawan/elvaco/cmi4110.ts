@@ -3,6 +3,7 @@ import type { JsonObject } from '../../types';
 import { elvacoCodec } from './codec';
 import type { DifVifTable } from './legacy';
 import { appended, hexAt, jsonNumber, lookup, spec, unknownRecord, valueHex, vifRun } from './legacy';
+import { pow10 } from '../../pow';
 
 /**
  * Elvaco CMi4110 (in a Landis+Gyr UH50/UC50), "Standard" message (format byte 0x00): energy,
@@ -56,7 +57,7 @@ function walk(arr: string[]): JsonObject {
     if (!info) unknownRecord(`Unknown dif ${dif} and vif ${vif}`, dif, vif);
     const hex = valueHex(arr, i, length);
     i += length;
-    const scale = Math.pow(10, info.decimal);
+    const scale = pow10(info.decimal);
     let name = info.measure;
     let value: number;
     if (name === 'energy') {

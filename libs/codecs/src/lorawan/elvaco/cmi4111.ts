@@ -3,6 +3,7 @@ import type { JsonObject } from '../../types';
 import { elvacoCodec } from './codec';
 import type { DifVifTable } from './legacy';
 import { hexAt, jsonNumber, lookup, spec, unknownRecord, valueHex, vifRun } from './legacy';
+import { pow10 } from '../../pow';
 
 /**
  * Elvaco CMi4111 (in a Landis+Gyr T230), "Standard" message (format byte 0x05): binary (int16 /
@@ -63,7 +64,7 @@ function walk(arr: string[]): JsonObject {
     i += length;
     let value: number;
     if (info.measure === 'serial_from_message') value = parseInt(hex);
-    else if (info.unit) value = valueInt / Math.pow(10, info.decimal);
+    else if (info.unit) value = valueInt / pow10(info.decimal);
     else value = parseInt(hex, 16);
     out[info.measure] = jsonNumber(value);
   }

@@ -2,6 +2,7 @@ import type { JsonObject } from '../../types';
 import { elvacoCodec } from './codec';
 import type { DifVifTable } from './legacy';
 import { appended, hexAt, jsonNumber, lookup, spec, unknownRecord, valueHex, vifRun } from './legacy';
+import { pow10 } from '../../pow';
 
 /**
  * Elvaco CMi4130 (in an Itron CF51/CF55/CF ECHO II), "Standard" message (format byte 0x0F).
@@ -48,7 +49,7 @@ function walk(arr: string[]): JsonObject {
     if (!info) unknownRecord(`Unknown dif ${dif} and vif dif in difVifMapping${vif}`, dif, vif);
     const hex = valueHex(arr, i, length);
     i += length;
-    out[info.measure] = dif === '32' ? 0 : jsonNumber(parseInt(hex, 16) / Math.pow(10, info.decimal));
+    out[info.measure] = dif === '32' ? 0 : jsonNumber(parseInt(hex, 16) / pow10(info.decimal));
   }
   return out;
 }

@@ -2,6 +2,7 @@ import type { JsonObject } from '../../types';
 import { elvacoCodec } from './codec';
 import type { DifVifTable } from './legacy';
 import { appended, hexAt, jsonNumber, lookup, spec, unknownRecord, valueHex, vifRun } from './legacy';
+import { pow10 } from '../../pow';
 
 /**
  * Elvaco CMi4140 (in a Kamstrup MULTICAL 403/603/803), "Standard" message (format byte 0x15).
@@ -45,7 +46,7 @@ function walk(arr: string[]): JsonObject {
     if (!info) unknownRecord(`Unknown dif ${dif} and vif ${vif}`, dif, vif);
     const hex = valueHex(arr, i, length);
     i += length;
-    out[info.measure] = jsonNumber(info.unit ? parseInt(hex, 16) / Math.pow(10, info.decimal) : parseInt(hex));
+    out[info.measure] = jsonNumber(info.unit ? parseInt(hex, 16) / pow10(info.decimal) : parseInt(hex));
   }
   return out;
 }

@@ -2,6 +2,7 @@ import type { JsonObject, JsonValue } from '../../types';
 import { elvacoCodec } from './codec';
 import type { DifVifTable } from './legacy';
 import { appended, hexAt, jsonNumber, lookup, spec, unknownRecord, valueHex, vifRun } from './legacy';
+import { pow10 } from '../../pow';
 
 /**
  * Elvaco CMi4160 (in a Diehl SHARKY 775), "Standard" message (format byte 0x1E): binary energy,
@@ -50,7 +51,7 @@ function walk(arr: string[]): JsonObject {
     i += length;
     let value: JsonValue;
     if (info.unit) {
-      value = jsonNumber(parseInt(hex, 16) / Math.pow(10, info.decimal));
+      value = jsonNumber(parseInt(hex, 16) / pow10(info.decimal));
     } else if (info.measure === 'serial') {
       value = jsonNumber(parseInt(hex.slice(-8)));
       i += 1;

@@ -2,6 +2,7 @@ import type { JsonObject, JsonValue } from '../../types';
 import type { FrameParser, FrameReader } from './frames';
 import { timedHead } from './frames';
 import { findUnit, unitJson } from './mbus-units';
+import { pow10, pow2 } from '../../pow';
 
 /**
  * Frame 0x16 of IoT Factory's M-Bus gateway: one meter reading as one EN 13757-3 data record.
@@ -60,14 +61,14 @@ function intLE(b: Uint8Array): number {
   let mul = 1;
   for (let i = 1; i < b.length; i++) result += b[i] * (mul *= 0x100);
   mul *= 0x80;
-  return result >= mul ? result - Math.pow(2, 8 * b.length) : result;
+  return result >= mul ? result - pow2(8 * b.length) : result;
 }
 function bcdSum(b: Uint8Array): number {
   let res = 0;
   let z = 0;
   for (const x of b) {
-    res += (x & 0x0f) * Math.pow(10, z++);
-    res += (x >> 4) * Math.pow(10, z++);
+    res += (x & 0x0f) * pow10(z++);
+    res += (x >> 4) * pow10(z++);
   }
   return res;
 }
@@ -75,7 +76,7 @@ function realBigEndian(b: Uint8Array): number {
   const bits = (b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3];
   const e = (bits >>> 23) & 0xff;
   const m = e === 0 ? (bits & 0x7fffff) << 1 : (bits & 0x7fffff) | 0x800000;
-  return (bits >>> 31 === 0 ? 1 : -1) * m * Math.pow(2, e - 150);
+  return (bits >>> 31 === 0 ? 1 : -1) * m * pow2(e - 150);
 }
 
 function readVifes(r: FrameReader, frame: JsonObject, vif: number): JsonValue[] | undefined {

@@ -4,6 +4,7 @@ import type { AlarmCode, DeviceStatus, Measurement } from '../../types';
 import type { ProfilePoint } from './values';
 import type { KHeader } from './walk';
 import { isoOfText } from '../iso-time';
+import { pow2 } from '../../pow';
 
 /**
  * The canonical part of a Kamstrup frame. Plain records come from the shared M-Bus layer
@@ -23,7 +24,7 @@ const INT_BITS: Readonly<Record<string, number>> = { int8: 8, int16: 16, int24: 
 /** Type B "invalid": the most negative value of the integer's width. */
 function typeBInvalid(r: MbusRecord): boolean {
   const bits = INT_BITS[r.dataType];
-  return bits !== undefined && r.kind === 'number' && r.rawValue === -(2 ** (bits - 1));
+  return bits !== undefined && r.kind === 'number' && r.rawValue === -pow2(bits - 1);
 }
 
 export function manufacturerCode(code: number): string {

@@ -1,6 +1,7 @@
 import { CodecError } from '../../errors';
 import type { AlarmSpec, FieldSpec, ValueKind } from './zcl';
 import { ALARM_FIELDS, CMD, ZCL_TYPE_SIZES } from './zcl';
+import { pow2 } from '../../pow';
 
 /**
  * The cause trailer of a Watteco report (command 0x0A) or alarm report (0x8A): after the value,
@@ -46,7 +47,7 @@ export function decodeCauses(
     let raw = 0;
     for (let i = 0; i < size; i++) raw = raw * 256 + bytes[u++];
     if (kind === 'int') {
-      const limit = 2 ** (8 * size - 1);
+      const limit = pow2(8 * size - 1);
       return (raw >= limit ? raw - 2 * limit : raw) / divider;
     }
     if (kind !== 'float') fail(`Unknown type kind: ${kind}`);

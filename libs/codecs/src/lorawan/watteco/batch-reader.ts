@@ -1,4 +1,5 @@
 import { CodecError } from '../../errors';
+import { pow2 } from '../../pow';
 
 /**
  * Bit-level reader of Watteco's compressed batch format ("br_uncompress"). Bits are taken
@@ -101,5 +102,5 @@ export function batchFloat(bits: number): number {
   } else {
     mantissa = (mantissa | (1 << 23)) / (1 << 23);
   }
-  return sign * mantissa * 2 ** exponent;
+  return sign * mantissa * pow2(exponent);
 }

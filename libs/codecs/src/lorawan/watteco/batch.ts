@@ -2,6 +2,7 @@ import { CodecError } from '../../errors';
 import { isoString } from '../iso-time';
 import { BitReader, batchFloat } from './batch-reader';
 import type { Sample } from './samples';
+import { pow2 } from '../../pow';
 
 /**
  * Watteco compressed batch frames (frame-control bit 0 clear). Layout, in bits:
@@ -41,16 +42,16 @@ interface Series {
 
 function timestampDelta(br: BitReader, previous: number, bi: number): number {
   if (bi > 14) return br.sample(10);
-  return bi > 0 ? br.sample(10, bi) + previous + 2 ** bi - 1 : previous;
+  return bi > 0 ? br.sample(10, bi) + previous + pow2(bi) - 1 : previous;
 }
 
 function valueDelta(br: BitReader, previous: number, codingType: number, resolution: number, bi: number): number {
   const raw = br.sample(6, bi);
   if (codingType === 0) {
-    return raw >= 2 ** (bi - 1) ? raw * resolution + previous : (raw + 1 - 2 ** bi) * resolution + previous;
+    return raw >= pow2(bi - 1) ? raw * resolution + previous : (raw + 1 - pow2(bi)) * resolution + previous;
   }
-  if (codingType === 1) return (raw + 2 ** bi - 1) * resolution + previous;
-  return previous - (raw + 2 ** bi - 1) * resolution;
+  if (codingType === 1) return (raw + pow2(bi) - 1) * resolution + previous;
+  return previous - (raw + pow2(bi) - 1) * resolution;
 }
 
 class BatchDecoder {
@@ -126,7 +127,7 @@ class BatchDecoder {
       const bi = br.huffman(table);
       if (bi > 14) times.push(br.sample(10));
       else if (i === 0) times.push(this.seriesOf(first).points[0].ts);
-      else times.push(bi > 0 ? br.sample(10, bi) + times[i - 1] + 2 ** bi - 1 : times[i - 1]);
+      else times.push(bi > 0 ? br.sample(10, bi) + times[i - 1] + pow2(bi) - 1 : times[i - 1]);
     }
     for (let c = 0; c < seriesCount; c++) {
       let dropUnchanged = true;
