@@ -1,4 +1,5 @@
 import { CodecError } from '../../errors';
+import { pow10 } from '../../pow';
 import type { JsonObject, JsonValue } from '../../types';
 import type { OmsHeader, OmsRecord } from './frame';
 import { BASE_UNITS } from './vif';
@@ -11,14 +12,11 @@ import { BASE_UNITS } from './vif';
  */
 const UNSCALED = new Set(['NO_UNIT', 'TIME', 'DATETIME']);
 
-/** 10^e for the VIF exponents, as Math.pow gives them. */
-const POW10 = new Map(Array.from({ length: 41 }, (_, i) => [i - 20, Math.pow(10, i - 20)]));
 
 /** `value` x 10^exponent, or null when the unit is none, a time or a date. */
 export function scaled(value: number, record: Pick<OmsRecord, 'unit'>): number | null {
   if (UNSCALED.has(record.unit.unit)) return null;
-  const exponent = record.unit.exponent;
-  return value * (POW10.get(exponent) ?? Math.pow(10, exponent));
+  return value * pow10(record.unit.exponent);
 }
 
 /** One record in the decoder's key order; a compact profile has `values` instead of a value. */
