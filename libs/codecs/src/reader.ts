@@ -162,9 +162,11 @@ export function hexToBytes(hex: string): Uint8Array {
   return out;
 }
 
+const HEX_LOWER = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 export function bytesToHex(bytes: Uint8Array): string {
   let s = '';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes.length; i++) s += HEX_LOWER[bytes[i]];
   return s;
 }
 

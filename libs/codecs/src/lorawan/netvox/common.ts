@@ -1,4 +1,5 @@
 import { CodecError } from '../../errors';
+import { bytesToHex } from '../../reader';
 import type { ByteReader } from '../../reader';
 import type { DecodedPayload, DeviceStatus, DownlinkCommand, EncodedDownlink, JsonObject } from '../../types';
 import { withField } from '../../copy';
@@ -27,7 +28,7 @@ export function versionReport(r: ByteReader, vendor: JsonObject): DeviceStatus {
   const date = r.take(4, 'date code');
   vendor.SWver = sw;
   vendor.HWver = hw;
-  vendor.Datecode = [...date].map((b) => b.toString(16).padStart(2, '0')).join('');
+  vendor.Datecode = bytesToHex(date);
   return { firmware: String(sw), hardware: String(hw) };
 }
 
