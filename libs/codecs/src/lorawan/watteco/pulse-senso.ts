@@ -15,15 +15,28 @@ import { configureReporting } from './downlink';
  */
 const ID = 'watteco/pulse-senso';
 
+/** "index_N" / "pin_state_N" -> the input's register, parsed once per name (null: not an input). */
+const INPUTS = new Map<string, { index: boolean; register: string } | null>();
+
+function inputOf(name: string): { index: boolean; register: string } | null {
+  let input = INPUTS.get(name);
+  if (input === undefined) {
+    const m = /^(index|pin_state)_(\d+)$/.exec(name);
+    input = m ? { index: m[1] === 'index', register: `input_${m[2]}` } : null;
+    INPUTS.set(name, input);
+  }
+  return input;
+}
+
 const canonical = (name: string, value: JsonValue): CanonicalPart | undefined => {
-  const input = /^(index|pin_state)_(\d+)$/.exec(name);
+  const input = inputOf(name);
   if (input && (typeof value === 'number' || typeof value === 'boolean')) {
-    const register = `input_${input[2]}`;
-    return input[1] === 'index'
+    const register = input.register;
+    return input.index
       ? { measurement: { quantity: 'pulse_count', value: Number(value), unit: 'count', register } }
       : { measurement: { quantity: 'input_state', value: value ? 1 : 0, unit: '', register } };
   }
-  if (typeof value === 'number' && /^(battery_voltage|disposable_battery_voltage)$/.test(name)) {
+  if (typeof value === 'number' && (name === 'battery_voltage' || name === 'disposable_battery_voltage')) {
     return { device: { batteryVoltage: value } };
   }
   if (name === 'firmware' && typeof value === 'string') return { device: { firmware: value } };
