@@ -99,6 +99,8 @@ function readVifes(r: FrameReader, frame: JsonObject, vif: number): JsonValue[] 
 }
 
 const REGULAR_ALARM = { 0: 'regular', 1: 'alarm' };
+/** Meter status bits 0-1, the vendor's names (typo included). */
+const METER_STATUS = ['no_error', 'application_buse', 'any_application_error', 'unknown'];
 
 export const mbusFrame: FrameParser = (r, reason) => {
   const frame = timedHead(r, 'MBUS', reason, REGULAR_ALARM);
@@ -109,7 +111,7 @@ export const mbusFrame: FrameParser = (r, reason) => {
   const medium = r.u8('medium');
   const status = r.u8('status') & 0x03;
   frame.medium = mediumText(medium);
-  frame.status = ['no_error', 'application_buse', 'any_application_error', 'unknown'][status];
+  frame.status = METER_STATUS[status];
   frame.meter_serial_number = serial;
   const start = r.pos;
   const dif = r.peek('DIF');
