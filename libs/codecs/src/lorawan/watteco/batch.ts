@@ -187,7 +187,7 @@ class BatchDecoder {
           throw new CodecError('MALFORMED', `batch: sample of "${label.name}" has no valid value or time`);
         }
         const at = isoString(ms);
-        samples.push({ variable: label.name, value, date: at, at, canonical: label.name, canonicalValue: value, time: Math.trunc(ms) });
+        samples.push({ variable: label.name, value, date: at, canonical: label.name, canonicalValue: value, time: Math.trunc(ms), at });
       }
     }
     return samples;

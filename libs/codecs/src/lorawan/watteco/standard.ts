@@ -118,13 +118,17 @@ export function decodeStandard(bytes: Uint8Array, model: WattecoModel, recvTime:
   const samples = decoded.fields.map(([key, value]): Sample => {
     const renamed = named(model, key, endpoint, value);
     // Read responses keep the raw field names; reports are renamed per endpoint.
-    const sample: Sample =
-      command === CMD.readAttributeResponse
-        ? { variable: key, value, canonical: '', canonicalValue: value }
-        : { variable: renamed.variable, value: renamed.value, canonical: '', canonicalValue: value };
-    sample.canonical = renamed.variable ?? `${key}@${endpoint}`;
-    if (recvTime !== undefined) sample.date = recvTime;
-    return sample;
+    const read = command === CMD.readAttributeResponse;
+    // One shape for every sample (the codec sets `at` afterwards).
+    return {
+      variable: read ? key : renamed.variable,
+      value: read ? value : renamed.value,
+      date: recvTime,
+      canonical: renamed.variable ?? `${key}@${endpoint}`,
+      canonicalValue: value,
+      time: undefined,
+      at: undefined,
+    };
   });
   return { command, samples, warnings, alarm };
 }
