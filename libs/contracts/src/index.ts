@@ -3,6 +3,7 @@ export * from './analytics.contract';
 export * from './auth';
 export * from './billing.contract';
 export * from './contract';
+export * from './consumers';
 export * from './contracts';
 export * from './device-formats';
 export * from './devices';

@@ -48,7 +48,22 @@ import type {
   UpdateMeterRequest,
 } from './devices';
 import type { CreateHierarchyNodeRequest, HierarchyNodeView, ListHierarchyRequest, UpdateHierarchyNodeRequest } from './hierarchy';
-import type { HistoryPage, ListHistoryRequest } from './history';
+import type { HistoryPage, ListHistoryRequest, EntityHistoryRequest } from './history';
+import type {
+  AttachMeterRequest,
+  ConsumerPage,
+  ConsumerView,
+  CreateConsumerRequest,
+  CreateServicePointRequest,
+  DetachMeterRequest,
+  ListConsumersRequest,
+  ListServicePointsRequest,
+  ServicePointMeterView,
+  ServicePointPage,
+  ServicePointView,
+  UpdateConsumerRequest,
+  UpdateServicePointRequest,
+} from './consumers';
 
 type Empty = Record<string, never>;
 
@@ -93,6 +108,22 @@ export const SystemPatterns = {
   meterReplace: 'system.meter.replace',
   pulseModuleList: 'system.pulse-module.list',
   pulseModuleCreate: 'system.pulse-module.create',
+  historyEntity: 'system.history.entity',
+  consumerList: 'system.consumer.list',
+  consumerGet: 'system.consumer.get',
+  consumerMine: 'system.consumer.mine',
+  consumerCreate: 'system.consumer.create',
+  consumerUpdate: 'system.consumer.update',
+  consumerClose: 'system.consumer.close',
+  servicePointList: 'system.service-point.list',
+  servicePointGet: 'system.service-point.get',
+  servicePointCreate: 'system.service-point.create',
+  servicePointUpdate: 'system.service-point.update',
+  servicePointClose: 'system.service-point.close',
+  servicePointAttachMeter: 'system.service-point.attach-meter',
+  servicePointDetachMeter: 'system.service-point.detach-meter',
+  servicePointMeters: 'system.service-point.meters',
+  meterServicePoints: 'system.meter.service-points',
 } as const;
 
 export type SystemContract = {
@@ -136,4 +167,23 @@ export type SystemContract = {
   'system.meter.replace': Rpc<ReplaceMeterRequest, ReplacedMeters>;
   'system.pulse-module.list': Rpc<Empty, PulseModuleView[]>;
   'system.pulse-module.create': Rpc<CreatePulseModuleRequest, PulseModuleView>;
+  'system.history.entity': Rpc<EntityHistoryRequest, HistoryPage>;
+  'system.consumer.list': Rpc<ListConsumersRequest, ConsumerPage>;
+  'system.consumer.get': Rpc<IdRequest, ConsumerView>;
+  /** The consumer record of the calling consumer user (NOT_FOUND for anyone else). */
+  'system.consumer.mine': Rpc<Empty, ConsumerView>;
+  'system.consumer.create': Rpc<CreateConsumerRequest, ConsumerView>;
+  'system.consumer.update': Rpc<UpdateConsumerRequest, ConsumerView>;
+  'system.consumer.close': Rpc<IdRequest, ConsumerView>;
+  'system.service-point.list': Rpc<ListServicePointsRequest, ServicePointPage>;
+  'system.service-point.get': Rpc<IdRequest, ServicePointView>;
+  'system.service-point.create': Rpc<CreateServicePointRequest, ServicePointView>;
+  'system.service-point.update': Rpc<UpdateServicePointRequest, ServicePointView>;
+  'system.service-point.close': Rpc<IdRequest, ServicePointView>;
+  'system.service-point.attach-meter': Rpc<AttachMeterRequest, ServicePointMeterView>;
+  'system.service-point.detach-meter': Rpc<DetachMeterRequest, ServicePointMeterView>;
+  /** The meters serving a service point over time, newest link first. */
+  'system.service-point.meters': Rpc<IdRequest, ServicePointMeterView[]>;
+  /** The service points a meter served over time, newest link first. */
+  'system.meter.service-points': Rpc<IdRequest, ServicePointMeterView[]>;
 };

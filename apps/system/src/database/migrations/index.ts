@@ -4,6 +4,7 @@ import { CreateChangeHistory1764200000000 } from './1764200000000-CreateChangeHi
 import { CreateHierarchy1764300000000 } from './1764300000000-CreateHierarchy';
 import { CreateDevices1764400000000 } from './1764400000000-CreateDevices';
 import { MeterSerialCollation1764500000000 } from './1764500000000-MeterSerialCollation';
+import { CreateConsumers1764600000000 } from './1764600000000-CreateConsumers';
 
 /** Every migration of the system schema, in order. New migrations are appended here. */
 export const SYSTEM_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const SYSTEM_MIGRATIONS = [
   CreateHierarchy1764300000000,
   CreateDevices1764400000000,
   MeterSerialCollation1764500000000,
+  CreateConsumers1764600000000,
 ];
