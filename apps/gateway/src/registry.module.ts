@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG } from '@app/common';
+import { GatewaysBulkController } from './bulk/gateways-bulk.controller';
+import { MetersBulkController } from './bulk/meters-bulk.controller';
+import type { GatewayConfig } from './config';
 import { GatewaysController } from './gateways/gateways.controller';
 import { HierarchyController } from './hierarchy/hierarchy.controller';
 import { HistoryController } from './history/history.controller';
@@ -6,5 +11,12 @@ import { MetersController } from './meters/meters.controller';
 import { PulseModulesController } from './pulse-modules/pulse-modules.controller';
 
 /** REST endpoints of the registry (hierarchy, devices) and its change history; each forwards to the system service. */
-@Module({ controllers: [HistoryController, HierarchyController, GatewaysController, MetersController, PulseModulesController] })
+@Module({
+  imports: [
+    // Import files are read into memory up to IMPORT_MAX_BYTES (larger: 413), one file per request.
+    MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: GatewayConfig) => ({ limits: { fileSize: config.IMPORT_MAX_BYTES, files: 1 } }) }),
+  ],
+  // The bulk controllers come before the entity controllers: `GET /meters/export` must not reach `GET /meters/:id`.
+  controllers: [HistoryController, HierarchyController, GatewaysBulkController, GatewaysController, MetersBulkController, MetersController, PulseModulesController],
+})
 export class RegistryModule {}

@@ -13,16 +13,47 @@ export const loginPolicyVariables = {
   LOGIN_IP_WINDOW_SECONDS: count.max(24 * 3600).default(900),
 };
 
+/**
+ * ChirpStack provisioning (optional): meters with a LoRaWAN identity are created in ChirpStack through
+ * its REST API (chirpstack-rest-api). All four of URL, token, application and device profile, or none.
+ */
+export const chirpstackVariables = {
+  /** Base URL of the REST proxy, e.g. http://chirpstack-rest-api:8090. */
+  CHIRPSTACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  /** API key (`chirpstack create-api-key`). A secret: never logged. */
+  CHIRPSTACK_API_TOKEN: z.string().min(1).optional(),
+  /** Application UUID the devices are created in. */
+  CHIRPSTACK_APPLICATION_ID: z.uuid({ error: 'must be a UUID (the ChirpStack application id)' }).optional(),
+  /** Device-profile UUID of the created devices (region, MAC version, codec). */
+  CHIRPSTACK_DEVICE_PROFILE_ID: z.uuid({ error: 'must be a UUID (the ChirpStack device-profile id)' }).optional(),
+  /** Deadline of one request to ChirpStack. */
+  CHIRPSTACK_TIMEOUT_MS: count.max(60_000).default(2000),
+};
+
+const CHIRPSTACK_REQUIRED = ['CHIRPSTACK_API_URL', 'CHIRPSTACK_API_TOKEN', 'CHIRPSTACK_APPLICATION_ID', 'CHIRPSTACK_DEVICE_PROFILE_ID'] as const;
+
+/** ChirpStack is configured with all four variables or none: one set alone names the missing ones. */
+function withChirpstackAllOrNone<S extends z.ZodObject>(schema: S): S {
+  return schema.superRefine((value: Record<string, unknown>, ctx) => {
+    const missing = CHIRPSTACK_REQUIRED.filter((name) => value[name] === undefined);
+    if (missing.length === 0 || missing.length === CHIRPSTACK_REQUIRED.length) return;
+    for (const name of missing) ctx.addIssue({ code: 'custom', path: [name], message: 'required with the other ChirpStack variables (set URL, token, application and device profile, or none)' });
+  });
+}
+
 /** Environment of the system service, validated at boot. */
-export const systemConfigSchema = withProductionSecretsKey(
-  withProductionSecrets(
-    z.object({
-      ...coreVariables,
-      ...postgresVariables,
-      ...authVariables,
-      ...secretsKeyVariables,
-      ...loginPolicyVariables,
-    }),
+export const systemConfigSchema = withChirpstackAllOrNone(
+  withProductionSecretsKey(
+    withProductionSecrets(
+      z.object({
+        ...coreVariables,
+        ...postgresVariables,
+        ...authVariables,
+        ...secretsKeyVariables,
+        ...loginPolicyVariables,
+        ...chirpstackVariables,
+      }),
+    ),
   ),
 );
 export type SystemConfig = z.infer<typeof systemConfigSchema>;

@@ -7,6 +7,7 @@ import { MongoModule } from '@app/mongo';
 import { PostgresModule } from '@app/postgres';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
+import { ConsumersModule } from './consumers/consumers.module';
 import type { SystemConfig } from './config';
 import { systemDataSourceSettings } from './database/data-source';
 import { GatewaysModule } from './gateways/gateways.module';
@@ -15,6 +16,7 @@ import { HistoryModule } from './history/history.module';
 import { LoginEventsModule } from './login-events/login-events.module';
 import { MetersModule } from './meters/meters.module';
 import { PulseModulesModule } from './pulse-modules/pulse-modules.module';
+import { ServicePointsModule } from './service-points/service-points.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
 
@@ -38,6 +40,8 @@ export class SystemModule {
         GatewaysModule,
         MetersModule,
         PulseModulesModule,
+        ConsumersModule,
+        ServicePointsModule,
       ],
       controllers: [createHealthRpcController('system')],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ExclusiveRpcInterceptor }],

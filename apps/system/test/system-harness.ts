@@ -11,6 +11,7 @@ import { createTestPostgresDatabase, testServices, uniqueName } from '@app/testi
 import type { TestDatabase } from '@app/testing';
 import { ApiKeysModule } from '../src/api-keys/api-keys.module';
 import { AuthModule } from '../src/auth/auth.module';
+import { ConsumersModule } from '../src/consumers/consumers.module';
 import { systemConfigSchema } from '../src/config';
 import type { SystemConfig } from '../src/config';
 import { systemDataSourceSettings } from '../src/database/data-source';
@@ -20,6 +21,7 @@ import { HistoryModule } from '../src/history/history.module';
 import { LoginEventsModule } from '../src/login-events/login-events.module';
 import { MetersModule } from '../src/meters/meters.module';
 import { PulseModulesModule } from '../src/pulse-modules/pulse-modules.module';
+import { ServicePointsModule } from '../src/service-points/service-points.module';
 import { TenantsService } from '../src/tenants/tenants.service';
 import { TenantsModule } from '../src/tenants/tenants.module';
 import { UsersModule } from '../src/users/users.module';
@@ -65,6 +67,8 @@ export class SystemHarness {
             GatewaysModule,
             MetersModule,
             PulseModulesModule,
+            ConsumersModule,
+            ServicePointsModule,
           ],
         };
       }

@@ -67,6 +67,22 @@ export interface WMBusIdentity {
   aesKey?: string;
 }
 
+/**
+ * Whether a LoRaWAN meter exists in ChirpStack: `not_configured` (no ChirpStack configured, the
+ * request said `provision: false`, or the device was deleted there), `pending` (being created),
+ * `provisioned`, `failed` (see `error`; POST /meters/:id/provision retries).
+ */
+export const PROVISIONING_STATES = ['not_configured', 'pending', 'provisioned', 'failed'] as const;
+export type ProvisioningState = (typeof PROVISIONING_STATES)[number];
+
+export interface MeterProvisioningView {
+  state: ProvisioningState;
+  /** ChirpStack's answer to the last failed attempt (status and message), null otherwise. */
+  error: string | null;
+  /** When the last attempt ended. */
+  at: string | null;
+}
+
 export interface MeterView {
   id: string;
   serial: string;
@@ -86,6 +102,8 @@ export interface MeterView {
   finalIndex: DecimalText | null;
   replacedById: string | null;
   replacesId: string | null;
+  /** ChirpStack provisioning of a LoRaWAN meter; null for a meter without a LoRaWAN identity. */
+  provisioning: MeterProvisioningView | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -101,6 +119,8 @@ export interface CreateMeterRequest {
   wmbus?: WMBusIdentity;
   multiplier?: DecimalText;
   registerUnit?: string;
+  /** false: do not create the LoRaWAN device in ChirpStack (it is created when ChirpStack is configured otherwise). */
+  provision?: boolean;
 }
 
 export interface UpdateMeterRequest {

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNPROCESSABLE',
   'RATE_LIMITED',
   'RPC_TIMEOUT',
   'SERVICE_UNAVAILABLE',
@@ -20,6 +22,8 @@ export interface FieldError {
   /** Dotted path of the offending field, e.g. `meter.serial`. */
   field: string;
   message: string;
+  /** Line of an imported file the error belongs to (header = 1). */
+  line?: number;
 }
 
 /** What crosses the wire when an RPC handler fails. */

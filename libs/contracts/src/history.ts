@@ -5,7 +5,7 @@
 export const HISTORY_ENTITY_TYPES = ['hierarchy_node', 'gateway', 'meter', 'pulse_module', 'consumer', 'service_point'] as const;
 export type HistoryEntityType = (typeof HISTORY_ENTITY_TYPES)[number];
 
-export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'move', 'install', 'remove', 'archive', 'replace', 'close', 'attach_meter', 'detach_meter'] as const;
+export const HISTORY_ACTIONS = ['create', 'update', 'delete', 'move', 'install', 'remove', 'archive', 'replace', 'close', 'attach_meter', 'detach_meter', 'provision', 'deprovision'] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** Who made a change: a user, an API key, or the platform itself (jobs, imports). */

@@ -2,6 +2,7 @@ export * from './access';
 export * from './analytics.contract';
 export * from './auth';
 export * from './billing.contract';
+export * from './bulk';
 export * from './contract';
 export * from './consumers';
 export * from './contracts';

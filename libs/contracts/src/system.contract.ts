@@ -47,6 +47,7 @@ import type {
   UpdateGatewayRequest,
   UpdateMeterRequest,
 } from './devices';
+import type { ImportReport, ImportRequest } from './bulk';
 import type { CreateHierarchyNodeRequest, HierarchyNodeView, ListHierarchyRequest, UpdateHierarchyNodeRequest } from './hierarchy';
 import type { HistoryPage, ListHistoryRequest, EntityHistoryRequest } from './history';
 import type {
@@ -98,6 +99,7 @@ export const SystemPatterns = {
   gatewayCreate: 'system.gateway.create',
   gatewayUpdate: 'system.gateway.update',
   gatewayDelete: 'system.gateway.delete',
+  gatewayImport: 'system.gateway.import',
   meterList: 'system.meter.list',
   meterGet: 'system.meter.get',
   meterCreate: 'system.meter.create',
@@ -106,6 +108,8 @@ export const SystemPatterns = {
   meterRemove: 'system.meter.remove',
   meterArchive: 'system.meter.archive',
   meterReplace: 'system.meter.replace',
+  meterProvision: 'system.meter.provision',
+  meterImport: 'system.meter.import',
   pulseModuleList: 'system.pulse-module.list',
   pulseModuleCreate: 'system.pulse-module.create',
   historyEntity: 'system.history.entity',
@@ -157,6 +161,7 @@ export type SystemContract = {
   'system.gateway.create': Rpc<CreateGatewayRequest, GatewayView>;
   'system.gateway.update': Rpc<UpdateGatewayRequest, GatewayView>;
   'system.gateway.delete': Rpc<IdRequest, GatewayView>;
+  'system.gateway.import': Rpc<ImportRequest, ImportReport>;
   'system.meter.list': Rpc<ListMetersRequest, MeterPage>;
   'system.meter.get': Rpc<IdRequest, MeterView>;
   'system.meter.create': Rpc<CreateMeterRequest, MeterView>;
@@ -165,6 +170,8 @@ export type SystemContract = {
   'system.meter.remove': Rpc<RemoveMeterRequest, MeterView>;
   'system.meter.archive': Rpc<IdRequest, MeterView>;
   'system.meter.replace': Rpc<ReplaceMeterRequest, ReplacedMeters>;
+  'system.meter.provision': Rpc<IdRequest, MeterView>;
+  'system.meter.import': Rpc<ImportRequest, ImportReport>;
   'system.pulse-module.list': Rpc<Empty, PulseModuleView[]>;
   'system.pulse-module.create': Rpc<CreatePulseModuleRequest, PulseModuleView>;
   'system.history.entity': Rpc<EntityHistoryRequest, HistoryPage>;

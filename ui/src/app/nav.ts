@@ -5,6 +5,7 @@ import {
   Gauge,
   HeartPulse,
   LayoutDashboard,
+  Network,
   RadioTower,
   Receipt,
   Send,
@@ -46,7 +47,6 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     icon: RadioTower,
     group: 'operations',
     summary: 'Gateways, concentrators and pulse modules: registry, lifecycle (install, replace, archive) and link status.',
-    arrivesWith: 'the System issue',
   },
   {
     path: '/meters',
@@ -54,7 +54,13 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     icon: Gauge,
     group: 'operations',
     summary: 'Water, gas, heat and electricity meters with their service points, consumers and change history.',
-    arrivesWith: 'the System issue',
+  },
+  {
+    path: '/hierarchy',
+    label: 'Hierarchy',
+    icon: Network,
+    group: 'operations',
+    summary: 'Territory (region, district, locality, building) and network (substation, feeder, transformer) trees.',
   },
   {
     path: '/readings',
@@ -101,7 +107,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     label: 'Administration',
     icon: ShieldCheck,
     group: 'platform',
-    summary: 'Users of your tenant, roles and their permissions, API keys of connected systems.',
+    summary: 'Users of your tenant, roles and their permissions, API keys of connected systems, sign-in events, tenants.',
   },
   {
     path: '/status',

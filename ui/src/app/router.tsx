@@ -1,7 +1,17 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
-import { AdminIndex, AdminLayout, ApiKeysPage, RolesPage, UsersPage } from '@/features/admin';
+import { AdminIndex, AdminLayout, ApiKeysPage, LoginEventsPage, RolesPage, TenantsPage, UsersPage } from '@/features/admin';
 import { LoginPage, RequireAuth } from '@/features/auth';
+import {
+  DevicesIndex,
+  DevicesLayout,
+  GatewayDetailPage,
+  GatewaysPage,
+  HierarchyPage,
+  MeterDetailPage,
+  MetersPage,
+  PulseModulesPage,
+} from '@/features/registry';
 import { StatusPage } from '@/features/status';
 import { AppShell } from './layout/app-shell';
 import { NAV_SECTIONS } from './nav';
@@ -9,14 +19,17 @@ import { NotFoundPage } from './not-found-page';
 import { PlaceholderPage } from './placeholder-page';
 
 /** Built sections with a single page, by path. Every other section in NAV_SECTIONS gets its placeholder page. */
-const BUILT: Record<string, ComponentType> = {};
+const BUILT: Record<string, ComponentType> = { '/hierarchy': HierarchyPage };
 
 /** Sections reachable without signing in: platform health is public (GET /api/v1/health is). */
 const PUBLIC_SECTIONS = new Set(['/status']);
 
 const sectionRoute = (path: string, element: React.ReactNode): RouteObject => (path === '/' ? { index: true, element } : { path: path.slice(1), element });
 
-const protectedSections: RouteObject[] = NAV_SECTIONS.filter((section) => !PUBLIC_SECTIONS.has(section.path) && section.path !== '/admin').map((section) => {
+/** Sections with nested routes of their own (below). */
+const NESTED_SECTIONS = new Set(['/admin', '/meters', '/devices']);
+
+const protectedSections: RouteObject[] = NAV_SECTIONS.filter((section) => !PUBLIC_SECTIONS.has(section.path) && !NESTED_SECTIONS.has(section.path)).map((section) => {
   const Page = BUILT[section.path];
   return sectionRoute(section.path, Page ? <Page /> : <PlaceholderPage section={section} />);
 });
@@ -29,6 +42,27 @@ const adminRoute: RouteObject = {
     { path: 'users', element: <UsersPage /> },
     { path: 'roles', element: <RolesPage /> },
     { path: 'api-keys', element: <ApiKeysPage /> },
+    { path: 'login-events', element: <LoginEventsPage /> },
+    { path: 'tenants', element: <TenantsPage /> },
+  ],
+};
+
+const meterRoutes: RouteObject = {
+  path: 'meters',
+  children: [
+    { index: true, element: <MetersPage /> },
+    { path: ':id', element: <MeterDetailPage /> },
+  ],
+};
+
+const deviceRoutes: RouteObject = {
+  path: 'devices',
+  element: <DevicesLayout />,
+  children: [
+    { index: true, element: <DevicesIndex /> },
+    { path: 'gateways', element: <GatewaysPage /> },
+    { path: 'gateways/:id', element: <GatewayDetailPage /> },
+    { path: 'pulse-modules', element: <PulseModulesPage /> },
   ],
 };
 
@@ -39,7 +73,7 @@ export const router = createBrowserRouter([
     element: <AppShell />,
     children: [
       { path: 'status', element: <StatusPage /> },
-      { element: <RequireAuth />, children: [...protectedSections, adminRoute, { path: '*', element: <NotFoundPage /> }] },
+      { element: <RequireAuth />, children: [...protectedSections, adminRoute, meterRoutes, deviceRoutes, { path: '*', element: <NotFoundPage /> }] },
     ],
   },
 ]);

@@ -5,6 +5,7 @@ import type { ErrorCode, FieldError } from '@app/contracts';
 class FieldErrorDoc implements FieldError {
   @ApiProperty({ example: 'email' }) field!: string;
   @ApiProperty() message!: string;
+  @ApiPropertyOptional({ description: 'Line of an imported file (header = 1)' }) line?: number;
 }
 
 class ErrorDoc {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { METER_STATUSES, UTILITIES } from '@app/contracts';
-import type { MeterPage, MeterStatus, MeterView, ReplacedMeters, Utility } from '@app/contracts';
+import { METER_STATUSES, PROVISIONING_STATES, UTILITIES } from '@app/contracts';
+import type { MeterPage, MeterProvisioningView, MeterStatus, MeterView, ProvisioningState, ReplacedMeters, Utility } from '@app/contracts';
 
 class LoRaWanDoc {
   @ApiProperty() devEui!: string;
@@ -12,6 +12,16 @@ class WMBusDoc {
   @ApiProperty() manufacturer!: string;
   @ApiProperty() id!: string;
   @ApiProperty({ description: 'The key itself is never returned' }) hasAesKey!: boolean;
+}
+
+class ProvisioningDoc implements MeterProvisioningView {
+  @ApiProperty({
+    enum: PROVISIONING_STATES,
+    description: 'not_configured: no ChirpStack configured, `provision: false`, or deleted there on archive; failed: see `error`, POST /meters/{id}/provision retries',
+  })
+  state!: ProvisioningState;
+  @ApiProperty({ nullable: true, type: String, description: 'ChirpStack\'s status and message of the last failed attempt' }) error!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the last attempt ended' }) at!: string | null;
 }
 
 export class MeterDoc implements MeterView {
@@ -33,6 +43,7 @@ export class MeterDoc implements MeterView {
   @ApiProperty({ nullable: true, type: String, description: 'Index at removal or replacement (decimal text)' }) finalIndex!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) replacedById!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) replacesId!: string | null;
+  @ApiProperty({ type: ProvisioningDoc, nullable: true, description: 'The LoRaWAN device in ChirpStack; null without a LoRaWAN identity' }) provisioning!: MeterProvisioningView | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

@@ -83,6 +83,18 @@ export class MetersController {
     return this.system.send(SystemPatterns.meterReplace, { ...body, id: params.id });
   }
 
+  @Post(':id/provision')
+  @HttpCode(200)
+  @RequirePermissions('devices:write')
+  @ApiOperation({
+    summary: 'Create the meter\'s LoRaWAN device (and keys) in ChirpStack again',
+    description: 'Retries a failed provisioning (409 "already exists" in ChirpStack updates instead); for an archived meter, deletes the device. The outcome is in `provisioning`.',
+  })
+  @ApiOkResponse({ type: MeterDoc })
+  provision(@Param() params: IdParams): Promise<MeterView> {
+    return this.system.send(SystemPatterns.meterProvision, { id: params.id });
+  }
+
   @Get(':id/history')
   @RequirePermissions('history:read')
   @ApiOperation({ summary: 'Change history of one meter, newest first' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { DeviceFormats, METER_STATUSES, UTILITIES } from '@app/contracts';
 import type { CreateMeterRequest, ListMetersRequest, LoRaWanIdentity, MeterStatus, Utility, WMBusIdentity } from '@app/contracts';
 
@@ -29,6 +29,10 @@ export class CreateMeterBody implements CreateMeterRequest {
   @ApiPropertyOptional({ type: WMBusIdentityBody }) @IsOptional() @ValidateNested() @Type(() => WMBusIdentityBody) wmbus?: WMBusIdentityBody;
   @ApiPropertyOptional({ example: '1', description: DECIMAL }) @IsOptional() @Matches(DeviceFormats.decimal) multiplier?: string;
   @ApiPropertyOptional({ example: 'm3' }) @IsOptional() @IsString() @Length(1, 20) registerUnit?: string;
+  @ApiPropertyOptional({ default: true, description: 'false: do not create the LoRaWAN device in ChirpStack (when ChirpStack is configured it is created otherwise)' })
+  @IsOptional()
+  @IsBoolean()
+  provision?: boolean;
 }
 
 export class UpdateMeterBody {

@@ -38,6 +38,36 @@ export class GatewaysRepository {
     return this.found(manager, tenantId, gateway.id);
   }
 
+  /** Many new gateways, a few thousand a statement (`unnest`), never one statement per row. */
+  async insertMany(manager: EntityManager, tenantId: TenantId, gateways: readonly NewGateway[], batch = 5000): Promise<void> {
+    for (let start = 0; start < gateways.length; start += batch) {
+      const part = gateways.slice(start, start + batch);
+      await manager.query(
+        `INSERT INTO "system"."gateways" ("tenant_id", "id", "eui", "name", "model", "latitude", "longitude", "node_id", "configuration", "status")
+         SELECT $1::uuid, g.* FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::uuid[], $9::jsonb[], $10::text[]) AS g`,
+        [
+          tenantId,
+          part.map((g) => g.id),
+          part.map((g) => g.eui),
+          part.map((g) => g.name),
+          part.map((g) => g.model),
+          part.map((g) => g.latitude),
+          part.map((g) => g.longitude),
+          part.map((g) => g.nodeId),
+          part.map((g) => JSON.stringify(g.configuration)),
+          part.map((g) => g.status),
+        ],
+      );
+    }
+  }
+
+  /** Which of `euis` (lower-case) the tenant's gateways already use. */
+  async takenEuis(manager: EntityManager, tenantId: TenantId, euis: readonly string[]): Promise<Set<string>> {
+    if (euis.length === 0) return new Set();
+    const rows: { eui: string }[] = await manager.query(`SELECT "eui" FROM "system"."gateways" WHERE "tenant_id" = $1 AND "eui" = ANY($2::text[])`, [tenantId, euis]);
+    return new Set(rows.map((r) => r.eui));
+  }
+
   async update(manager: EntityManager, tenantId: TenantId, id: string, patch: GatewayPatch): Promise<GatewayEntity> {
     const { configuration, ...plain } = patch;
     if (Object.keys(plain).length > 0) await manager.getRepository(GatewayEntity).update({ tenantId, id }, plain);

@@ -2,16 +2,21 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Exclusive } from '@app/common';
 import { SystemPatterns } from '@app/contracts';
-import type { GatewayView } from '@app/contracts';
+import type { GatewayView, ImportReport } from '@app/contracts';
 import { actorScope } from '../access/actor-scope';
 import { IdDto } from '../access/id.dto';
+import { ImportDto } from '../bulk/import.dto';
 import { CreateGatewayDto, UpdateGatewayDto } from './dto/gateway.dto';
+import { GatewayImportService } from './gateway-import.service';
 import { GatewaysService } from './gateways.service';
 
 /** `system.gateway.*`: gateways and data concentrators of the actor's tenant. */
 @Controller()
 export class GatewaysRpc {
-  constructor(private readonly gateways: GatewaysService) {}
+  constructor(
+    private readonly gateways: GatewaysService,
+    private readonly importer: GatewayImportService,
+  ) {}
 
   @MessagePattern(SystemPatterns.gatewayList)
   list(): Promise<GatewayView[]> {
@@ -39,5 +44,11 @@ export class GatewaysRpc {
   @MessagePattern(SystemPatterns.gatewayDelete)
   delete(@Payload('data') request: IdDto): Promise<GatewayView> {
     return this.gateways.delete(actorScope('devices:write').tenantId, request.id);
+  }
+
+  @Exclusive()
+  @MessagePattern(SystemPatterns.gatewayImport)
+  import(@Payload('data') request: ImportDto): Promise<ImportReport> {
+    return this.importer.import(actorScope('devices:write').tenantId, request);
   }
 }

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../database/pg-errors';
 import { HierarchyRepository } from '../hierarchy/hierarchy.repository';
 import { diffFields } from '../history/history-diff';
 import { HistoryRepository } from '../history/history.repository';
+import { newGatewayRecord } from './gateway-record';
 import { gatewaySnapshot, toGatewayView } from './gateway.view';
 import { GatewaysRepository } from './gateways.repository';
 import type { GatewayPatch } from './gateways.repository';
@@ -44,19 +45,8 @@ export class GatewaysService {
     return euiUnique(() =>
       this.gateways.transaction(async (manager) => {
         if (request.nodeId && !(await this.nodes.findById(tenantId, request.nodeId, manager))) throw notFound('Hierarchy node');
-        const id = randomUUID();
-        const gateway = await this.gateways.insert(manager, tenantId, {
-          id,
-          eui: request.eui.toLowerCase(),
-          name: request.name,
-          model: request.model ?? null,
-          latitude: request.latitude ?? null,
-          longitude: request.longitude ?? null,
-          nodeId: request.nodeId ?? null,
-          configuration: request.configuration ?? {},
-          status: request.status ?? 'active',
-        });
-        await this.history.record(manager, tenantId, { entityType: 'gateway', entityId: id, action: 'create', changes: diffFields(null, gatewaySnapshot(gateway)) });
+        const gateway = await this.gateways.insert(manager, tenantId, newGatewayRecord(randomUUID(), request));
+        await this.history.record(manager, tenantId, { entityType: 'gateway', entityId: gateway.id, action: 'create', changes: diffFields(null, gatewaySnapshot(gateway)) });
         return toGatewayView(gateway);
       }),
     );

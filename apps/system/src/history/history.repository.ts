@@ -56,6 +56,37 @@ export class HistoryRepository {
     );
   }
 
+  /**
+   * Many rows of one operation (an import) by one actor at one instant: `unnest` of arrays, a few
+   * thousand rows a statement, never one statement per row.
+   */
+  async recordMany(manager: EntityManager, tenantId: TenantId, entries: readonly Omit<NewHistoryEntry, 'at'>[], batch = 5000): Promise<void> {
+    const author = currentAuthor();
+    const correlationId = currentContext()?.correlationId ?? null;
+    const at = new Date();
+    for (let start = 0; start < entries.length; start += batch) {
+      const part = entries.slice(start, start + batch);
+      await manager.query(
+        `INSERT INTO "system"."change_history"
+           ("tenant_id", "entity_type", "entity_id", "action", "actor_kind", "actor_id", "ip", "correlation_id", "changes", "at")
+         SELECT $1::uuid, e.entity_type, e.entity_id, e.action, $5::text, $6::text, $7::text, $8::text, e.changes, $9::timestamptz
+         FROM unnest($2::text[], $3::uuid[], $4::text[], $10::jsonb[]) AS e(entity_type, entity_id, action, changes)`,
+        [
+          tenantId,
+          part.map((e) => e.entityType),
+          part.map((e) => e.entityId),
+          part.map((e) => e.action),
+          author.actorKind,
+          author.actorId,
+          author.ip,
+          correlationId,
+          at,
+          part.map((e) => JSON.stringify(e.changes)),
+        ],
+      );
+    }
+  }
+
   list(tenantId: TenantId, query: HistoryQuery): Promise<ChangeHistoryEntity[]> {
     const builder = this.db
       .getRepository(ChangeHistoryEntity)

@@ -26,6 +26,9 @@ const meter = (patch: Partial<MeterEntity> = {}): MeterEntity => ({
   finalIndex: null,
   replacedById: null,
   replacesId: null,
+  provisioningState: 'failed',
+  provisioningError: 'ChirpStack POST /api/devices answered 500: boom',
+  provisioningAt: new Date('2025-01-02T00:00:00Z'),
   createdAt: new Date('2025-01-01T00:00:00Z'),
   updatedAt: new Date('2025-01-01T00:00:00Z'),
   ...patch,
@@ -37,6 +40,11 @@ describe('meter view and snapshot', () => {
     expect(view.lorawan).toEqual({ devEui: '70b3d5e75e00abcd', joinEui: null, hasAppKey: true });
     expect(view.wmbus).toEqual({ manufacturer: 'KAM', id: '12345678', hasAesKey: false });
     expect(JSON.stringify(view)).not.toContain('SEALED');
+  });
+
+  it('shows the ChirpStack provisioning of LoRaWAN meters only', () => {
+    expect(toMeterView(meter()).provisioning).toEqual({ state: 'failed', error: 'ChirpStack POST /api/devices answered 500: boom', at: '2025-01-02T00:00:00.000Z' });
+    expect(toMeterView(meter({ devEui: null })).provisioning).toBeNull();
   });
 
   it('diffs keys as "[changed]" only, and leaves tenant and timestamps out', () => {

@@ -25,6 +25,7 @@ export function toMeterView(meter: MeterEntity): MeterView {
     finalIndex: meter.finalIndex,
     replacedById: meter.replacedById,
     replacesId: meter.replacesId,
+    provisioning: meter.devEui ? { state: meter.provisioningState, error: meter.provisioningError, at: iso(meter.provisioningAt) } : null,
     createdAt: meter.createdAt.toISOString(),
     updatedAt: meter.updatedAt.toISOString(),
   };

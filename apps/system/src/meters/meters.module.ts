@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ChirpstackClient } from '../chirpstack/chirpstack-client';
+import { ChirpstackProvisioningService } from '../chirpstack/chirpstack-provisioning.service';
+import { ChirpstackSettingsRef } from '../chirpstack/chirpstack-settings';
 import { SecretBox } from '../crypto/secret-box';
 import { HierarchyModule } from '../hierarchy/hierarchy.module';
 import { HistoryModule } from '../history/history.module';
+import { MeterImportService } from './meter-import.service';
 import { MeterLifecycleService } from './meter-lifecycle.service';
 import { MetersRepository } from './meters.repository';
 import { MetersRpc } from './meters.rpc';
@@ -10,7 +14,7 @@ import { MetersService } from './meters.service';
 @Module({
   imports: [HistoryModule, HierarchyModule],
   controllers: [MetersRpc],
-  providers: [SecretBox, MetersRepository, MetersService, MeterLifecycleService],
+  providers: [SecretBox, MetersRepository, MetersService, MeterLifecycleService, MeterImportService, ChirpstackSettingsRef, ChirpstackClient, ChirpstackProvisioningService],
   exports: [MetersRepository, MetersService],
 })
 export class MetersModule {}

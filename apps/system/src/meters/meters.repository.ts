@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { MeterStatus, TenantId, Utility } from '@app/contracts';
 import { POSTGRES } from '@app/postgres';
+import { scoped } from '../access/read-scope';
+import type { ReadScope } from '../access/read-scope';
 import { MeterEntity } from '../database/entities/meter.entity';
 import { likePrefix } from '../hierarchy/hierarchy.repository';
 
@@ -34,6 +36,11 @@ export class MetersRepository {
     return manager.getRepository(MeterEntity).findOneBy({ tenantId, id });
   }
 
+  /** The meter, when the scope may see it (a consumer user: only meters linked to its service points). */
+  findVisible(scope: ReadScope, id: string): Promise<MeterEntity | null> {
+    return scoped(this.db.getRepository(MeterEntity).createQueryBuilder('m'), 'm', 'meter', scope).andWhere('m.id = :id', { id }).getOne();
+  }
+
   findByIdForUpdate(manager: EntityManager, tenantId: TenantId, id: string): Promise<MeterEntity | null> {
     return manager.getRepository(MeterEntity).findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
   }
@@ -53,8 +60,8 @@ export class MetersRepository {
   }
 
   /** One page ordered by (serial, id): each filter has an index starting with (tenant_id, <filter>, serial, id). */
-  list(tenantId: TenantId, filter: MeterFilter): Promise<MeterEntity[]> {
-    const q = this.db.getRepository(MeterEntity).createQueryBuilder('m').where('m.tenant_id = :tenantId', { tenantId });
+  list(scope: ReadScope, filter: MeterFilter): Promise<MeterEntity[]> {
+    const q = scoped(this.db.getRepository(MeterEntity).createQueryBuilder('m'), 'm', 'meter', scope).setParameter('tenantId', scope.tenantId);
     if (filter.search) {
       const prefix = likePrefix(filter.search);
       q.andWhere('(m.serial LIKE :prefix OR m.dev_eui LIKE :euiPrefix)', { prefix, euiPrefix: likePrefix(filter.search.toLowerCase()) });

@@ -5,6 +5,7 @@ import { SystemPatterns } from '@app/contracts';
 import type { MeterPage, MeterView, ReplacedMeters } from '@app/contracts';
 import { actorScope } from '../access/actor-scope';
 import { IdDto } from '../access/id.dto';
+import { readScope } from '../access/read-scope';
 import { CreateMeterDto, InstallMeterDto, ListMetersDto, RemoveMeterDto, ReplaceMeterDto, UpdateMeterDto } from './dto/meter.dto';
 import { MeterLifecycleService } from './meter-lifecycle.service';
 import { MetersService } from './meters.service';
@@ -19,12 +20,12 @@ export class MetersRpc {
 
   @MessagePattern(SystemPatterns.meterList)
   list(@Payload('data') request: ListMetersDto): Promise<MeterPage> {
-    return this.meters.list(actorScope('devices:read').tenantId, request);
+    return this.meters.list(readScope('devices:read'), request);
   }
 
   @MessagePattern(SystemPatterns.meterGet)
   get(@Payload('data') request: IdDto): Promise<MeterView> {
-    return this.meters.get(actorScope('devices:read').tenantId, request.id);
+    return this.meters.get(readScope('devices:read'), request.id);
   }
 
   @Exclusive()

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CreateMeterRequest, ListMetersRequest, MeterPage, MeterView, TenantId, UpdateMeterRequest } from '@app/contracts';
+import type { ReadScope } from '../access/read-scope';
 import { SecretBox } from '../crypto/secret-box';
 import { HierarchyRepository } from '../hierarchy/hierarchy.repository';
 import { diffFields } from '../history/history-diff';
@@ -26,13 +27,15 @@ export class MetersService {
     private readonly box: SecretBox,
   ) {}
 
-  async get(tenantId: TenantId, id: string): Promise<MeterView> {
-    const meter = await this.meters.findById(tenantId, id);
+  /** The meter, when the scope may see it; NOT_FOUND otherwise (another tenant's, or not linked to the consumer user's points). */
+  async get(scope: ReadScope, id: string): Promise<MeterView> {
+    const meter = await this.meters.findVisible(scope, id);
     if (!meter) throw meterNotFound();
     return toMeterView(meter);
   }
 
-  async list(tenantId: TenantId, request: ListMetersRequest): Promise<MeterPage> {
+  async list(scope: ReadScope, request: ListMetersRequest): Promise<MeterPage> {
+    const { tenantId } = scope;
     const limit = request.limit ?? DEFAULT_LIMIT;
     let nodePath: string | undefined;
     if (request.nodeId) {
@@ -41,7 +44,7 @@ export class MetersService {
       nodePath = node.path;
     }
     const after = request.cursor ? decodeMeterCursor(request.cursor) : undefined;
-    const rows = await this.meters.list(tenantId, { search: request.search, utility: request.utility, status: request.status, vendor: request.vendor, nodePath, after, limit: limit + 1 });
+    const rows = await this.meters.list(scope, { search: request.search, utility: request.utility, status: request.status, vendor: request.vendor, nodePath, after, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return { items: page.map(toMeterView), nextCursor: rows.length > limit && last ? encodeMeterCursor(last.serial, last.id) : null };

@@ -5,7 +5,10 @@ import { DomainError } from '@app/contracts';
 import type { Role, TenantId, UserStatus } from '@app/contracts';
 import { POSTGRES } from '@app/postgres';
 import { UserEntity } from '../database/entities/user.entity';
-import { isUniqueViolation } from '../database/pg-errors';
+import { isForeignKeyViolation, isUniqueViolation } from '../database/pg-errors';
+
+/** A consumer link to a consumer the tenant does not have is NOT_FOUND naming the field. */
+const consumerNotFound = (): DomainError => new DomainError('NOT_FOUND', 'Consumer not found', [{ field: 'consumerId', message: 'no consumer with this id' }]);
 
 export interface NewUser {
   email: string;
@@ -73,6 +76,7 @@ export class UsersRepository {
       if (isUniqueViolation(error, 'users_tenant_email_key')) {
         throw new DomainError('CONFLICT', 'A user with this email already exists in the tenant', [{ field: 'email', message: 'email is taken' }]);
       }
+      if (isForeignKeyViolation(error, 'users_consumer_fkey')) throw consumerNotFound();
       throw error;
     }
   }
@@ -81,7 +85,12 @@ export class UsersRepository {
     const repository = this.db.getRepository(UserEntity);
     const user = await repository.findOneBy({ tenantId, id });
     if (!user) return null;
-    return repository.save(repository.merge(user, patch));
+    try {
+      return await repository.save(repository.merge(user, patch));
+    } catch (error) {
+      if (isForeignKeyViolation(error, 'users_consumer_fkey')) throw consumerNotFound();
+      throw error;
+    }
   }
 
   async setPasswordHash(tenantId: TenantId, id: string, passwordHash: string): Promise<boolean> {

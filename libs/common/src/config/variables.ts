@@ -68,6 +68,8 @@ export const gatewayVariables = {
   HEALTH_TIMEOUT_MS: positiveInt.max(30_000).default(1500),
   /** Directory of the built console (Vite output). Empty = do not serve the UI. */
   UI_DIST: z.string().default('ui/dist'),
+  /** Largest import file (CSV or XLSX) the gateway accepts, in bytes; larger answers 413. 32 MiB holds well over 100,000 meters. */
+  IMPORT_MAX_BYTES: positiveInt.default(33_554_432),
 };
 
 /** Used only outside production, so a development machine starts without a .env; production refuses it. */

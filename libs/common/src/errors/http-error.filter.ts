@@ -42,12 +42,13 @@ export class HttpErrorFilter implements ExceptionFilter {
       return { code, message };
     }
     if (isBodyParserError(exception)) {
-      return { code: 'VALIDATION_FAILED', message: `Request body rejected: ${exception.message}` };
+      const code = exception.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED';
+      return { code, message: `Request body rejected: ${exception.message}` };
     }
     return { code: 'INTERNAL', message: 'Internal error' };
   }
 }
 
-function isBodyParserError(value: unknown): value is { message: string; type: string } {
+function isBodyParserError(value: unknown): value is { message: string; type: string; status?: number } {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' && 'expose' in value;
 }

@@ -11,10 +11,10 @@ describe('httpStatusOf', () => {
   });
 
   it('round-trips the statuses the framework raises', () => {
-    for (const status of [400, 401, 403, 404, 409, 429, 503, 504]) {
+    for (const status of [400, 401, 403, 404, 409, 413, 429, 503, 504]) {
       expect(httpStatusOf(errorCodeOfHttpStatus(status))).toBe(status);
     }
-    expect(errorCodeOfHttpStatus(413)).toBe('VALIDATION_FAILED');
+    expect(errorCodeOfHttpStatus(422)).toBe('VALIDATION_FAILED');
     expect(errorCodeOfHttpStatus(418)).toBe('INTERNAL');
   });
 });

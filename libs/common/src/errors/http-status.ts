@@ -13,6 +13,10 @@ export function httpStatusOf(code: ErrorCode): number {
       return 404;
     case 'CONFLICT':
       return 409;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'UNPROCESSABLE':
+      return 422;
     case 'RATE_LIMITED':
       return 429;
     case 'INTERNAL':
@@ -32,7 +36,8 @@ export function httpStatusOf(code: ErrorCode): number {
 
 /** Inverse direction, for HTTP exceptions raised by the framework itself (404 route, 413 body). */
 export function errorCodeOfHttpStatus(status: number): ErrorCode {
-  if (status === 400 || status === 413 || status === 415 || status === 422) return 'VALIDATION_FAILED';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 400 || status === 415 || status === 422) return 'VALIDATION_FAILED';
   if (status === 401) return 'UNAUTHENTICATED';
   if (status === 403) return 'FORBIDDEN';
   if (status === 404 || status === 405) return 'NOT_FOUND';

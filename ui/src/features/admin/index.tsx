@@ -1,28 +1,36 @@
+import type { Permission } from '@contracts/access';
 import { NavLink, Navigate, Outlet } from 'react-router-dom';
 import { PageHeader } from '@/app/page-header';
-import { useCan } from '@/features/auth';
+import { useCan, useSession } from '@/features/auth';
 import { cn } from '@/lib/utils';
 
 export { ApiKeysPage } from './components/api-keys-page';
+export { LoginEventsPage } from './components/login-events-page';
 export { RolesPage } from './components/roles-page';
+export { TenantsPage } from './components/tenants-page';
 export { UsersPage } from './components/users-page';
 
-const TABS = [
+/** Tabs with a permission are shown only to roles holding it. */
+const TABS: readonly { path: string; label: string; permission?: Permission }[] = [
   { path: 'users', label: 'Users' },
   { path: 'roles', label: 'Roles' },
   { path: 'api-keys', label: 'API keys' },
-] as const;
+  { path: 'login-events', label: 'Login events', permission: 'users:manage' },
+  { path: 'tenants', label: 'Tenants', permission: 'tenants:manage' },
+];
 
 /** `/admin`: users, roles and API keys of the signed-in administrator's tenant. */
 export function AdminLayout() {
   const allowed = useCan('users:read');
+  const session = useSession();
+  const held = session.status === 'signed-in' ? session.me.permissions : [];
   return (
     <>
-      <PageHeader title="Administration" description="Users of your tenant, the roles they can hold, and API keys of connected systems." />
+      <PageHeader title="Administration" description="Users of your tenant, the roles they can hold, API keys of connected systems, and the sign-in audit trail." />
       {allowed ? (
         <>
           <nav aria-label="Administration" className="mb-5 flex gap-1 border-b border-border">
-            {TABS.map((tab) => (
+            {TABS.filter((tab) => !tab.permission || held.includes(tab.permission)).map((tab) => (
               <NavLink
                 key={tab.path}
                 to={tab.path}

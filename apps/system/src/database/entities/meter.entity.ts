@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { MeterStatus, Utility } from '@app/contracts';
+import type { MeterStatus, ProvisioningState, Utility } from '@app/contracts';
 
 /** A meter of a tenant. Keys are AES-256-GCM ciphertext (`*_enc`); numerics are exact decimal text. */
 @Entity({ name: 'meters' })
@@ -27,6 +27,10 @@ export class MeterEntity {
   @Column({ name: 'final_index', type: 'numeric', nullable: true }) finalIndex!: string | null;
   @Column({ name: 'replaced_by_id', type: 'uuid', nullable: true }) replacedById!: string | null;
   @Column({ name: 'replaces_id', type: 'uuid', nullable: true }) replacesId!: string | null;
+  /** ChirpStack provisioning of the LoRaWAN device: state, ChirpStack's last error, when the last attempt ended. */
+  @Column({ name: 'provisioning_state', type: 'text', default: 'not_configured' }) provisioningState!: ProvisioningState;
+  @Column({ name: 'provisioning_error', type: 'text', nullable: true }) provisioningError!: string | null;
+  @Column({ name: 'provisioning_at', type: 'timestamptz', nullable: true }) provisioningAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -5,6 +5,7 @@ import { CreateHierarchy1764300000000 } from './1764300000000-CreateHierarchy';
 import { CreateDevices1764400000000 } from './1764400000000-CreateDevices';
 import { MeterSerialCollation1764500000000 } from './1764500000000-MeterSerialCollation';
 import { CreateConsumers1764600000000 } from './1764600000000-CreateConsumers';
+import { MeterProvisioning1764700000000 } from './1764700000000-MeterProvisioning';
 
 /** Every migration of the system schema, in order. New migrations are appended here. */
 export const SYSTEM_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const SYSTEM_MIGRATIONS = [
   CreateDevices1764400000000,
   MeterSerialCollation1764500000000,
   CreateConsumers1764600000000,
+  MeterProvisioning1764700000000,
 ];

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { DeviceFormats, METER_STATUSES, UTILITIES } from '@app/contracts';
 import type {
   CreateMeterRequest,
@@ -37,6 +37,7 @@ export class CreateMeterDto implements CreateMeterRequest {
   @IsOptional() @ValidateNested() @Type(() => WMBusIdentityDto) wmbus?: WMBusIdentityDto;
   @IsOptional() @Matches(DeviceFormats.decimal) multiplier?: string;
   @IsOptional() @IsString() @Length(1, 20) registerUnit?: string;
+  @IsOptional() @IsBoolean() provision?: boolean;
 }
 
 export class UpdateMeterDto implements UpdateMeterRequest {

@@ -1,4 +1,4 @@
-import type { ListUsersRequest } from '@contracts/identity';
+import type { ListLoginEventsRequest, ListUsersRequest } from '@contracts/identity';
 
 /** The one query-key factory of the administration feature. */
 export const adminKeys = {
@@ -7,4 +7,6 @@ export const adminKeys = {
   userList: (query: ListUsersRequest) => [...adminKeys.users(), query] as const,
   roles: () => [...adminKeys.all, 'roles'] as const,
   apiKeys: () => [...adminKeys.all, 'api-keys'] as const,
+  tenants: () => [...adminKeys.all, 'tenants'] as const,
+  loginEvents: (query: ListLoginEventsRequest) => [...adminKeys.all, 'login-events', query] as const,
 };

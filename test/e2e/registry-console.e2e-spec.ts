@@ -1,0 +1,198 @@
+import type { HierarchyNodeView, MeterView } from '@app/contracts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Stack, apiCall, launchBrowser, screenshotOnFailure, signIn as apiSignIn } from '@app/testing';
+import { DEFAULT_DEMO_PASSWORD, DEMO_TENANT } from '../../tools/seed-data';
+
+jest.setTimeout(180_000);
+
+const API = '/api/v1';
+/** Meters of one prefix created over the API: more than one page of 25. */
+const LISTED = 30;
+
+describe('registry screens of the console (headless Chromium, seeded tenant admin)', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let district: HierarchyNodeView;
+
+  beforeAll(async () => {
+    stack = await Stack.start({ ui: true });
+    browser = await launchBrowser();
+    const token = (await apiSignIn(stack.gatewayUrl, DEMO_TENANT.slug, 'admin@demo.example', DEFAULT_DEMO_PASSWORD)).accessToken;
+    const call = async <T>(path: string, body: unknown): Promise<T> => {
+      const answer = await apiCall<T>(stack.gatewayUrl, 'POST', `${API}${path}`, { token, body });
+      if (answer.status !== 201) throw new Error(`POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      return answer.body;
+    };
+    const region = await call<HierarchyNodeView>('/hierarchy', { kind: 'region', name: 'North region' });
+    district = await call<HierarchyNodeView>('/hierarchy', { kind: 'district', name: 'Harbour district', parentId: region.id });
+    await call<MeterView>('/meters', { serial: 'UI-NEW-0001', vendor: 'Acme', model: 'Flow 2', utility: 'water' });
+    for (let i = 1; i <= LISTED; i++) {
+      await call<MeterView>('/meters', { serial: `PG-${String(i).padStart(3, '0')}`, vendor: 'Itron', utility: 'gas', codecId: 'itron-gas' });
+    }
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      await screenshotOnFailure(page, `registry-${name}`);
+      throw error;
+    }
+  }
+
+  async function signIn(path: string): Promise<void> {
+    await page.goto(`${stack.gatewayUrl}${path}`);
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByLabel('Tenant').fill('demo');
+    await page.getByLabel('Email').fill('admin@demo.example');
+    await page.getByLabel('Password').fill(DEFAULT_DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+  }
+
+  /** The list shows `count` rows and no longer loads (the previous page stays on screen while the next one loads). */
+  async function waitForRows(count: number): Promise<void> {
+    await page.locator('[data-testid="meters-table"][aria-busy="false"]').waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="meter-row-"]').length === n, count);
+  }
+
+  it('creates a meter through the form (a bad devEui named by the API first), installs it, replaces it, and reads its history', async () => {
+    await step('create', async () => {
+      await signIn('/meters');
+      await page.waitForURL(/\/meters$/);
+      await page.getByTestId('meters-table').waitFor();
+      await page.getByTestId('new-meter-button').click();
+      await page.getByTestId('meter-serial').fill('UI-OLD-0001');
+      await page.getByTestId('meter-vendor').fill('Acme');
+      await page.getByTestId('meter-model').fill('Flow 1');
+      await page.getByTestId('meter-codecId').fill('acme-water');
+      await page.getByTestId('meter-devEui').fill('not-an-eui');
+      await page.getByTestId('meter-appKey').fill('2b7e151628aed2a6abf7158809cf4f3c');
+      await page.getByTestId('create-meter-submit').click();
+      await page.getByTestId('meter-devEui-error').getByText(/devEui/).waitFor();
+      expect(await page.getByTestId('meter-devEui').getAttribute('aria-invalid')).toBe('true');
+      expect(page.url()).toMatch(/\/meters$/);
+
+      await page.getByTestId('meter-devEui').fill('70B3D5E75E00ABCD');
+      await page.getByTestId('create-meter-submit').click();
+      await page.waitForURL(/\/meters\/[0-9a-f-]{36}$/);
+      await page.locator('[data-testid="meter-detail"][data-status="in_stock"]').waitFor();
+      const fields = page.getByTestId('meter-fields');
+      expect(await fields.locator('[data-field="LoRaWAN DevEUI"]').textContent()).toBe('70b3d5e75e00abcd');
+      expect(await fields.locator('[data-field="LoRaWAN AppKey"]').textContent()).toBe('set');
+      expect(await page.content()).not.toContain('2b7e151628aed2a6abf7158809cf4f3c');
+    });
+
+    await step('install', async () => {
+      expect(await page.getByTestId('meter-action-replace').count()).toBe(0);
+      await page.getByTestId('meter-action-install').click();
+      await page.getByTestId('install-node').selectOption(district.id);
+      await page.getByTestId('install-at').fill('2025-01-01T08:00');
+      await page.getByTestId('install-index').fill('10');
+      await page.getByTestId('install-form-submit').click();
+      await page.locator('[data-testid="meter-detail"][data-status="installed"]').waitFor();
+      expect(await page.getByTestId('meter-fields').locator('[data-field="Node"]').textContent()).toBe('Harbour district');
+      expect(await page.getByTestId('meter-action-install').count()).toBe(0);
+    });
+
+    await step('replace', async () => {
+      await page.getByTestId('meter-action-replace').click();
+      await page.getByTestId('replace-search').fill('UI-NEW');
+      await page.getByTestId('replace-candidate-UI-NEW-0001').click();
+      await page.getByTestId('replace-selected').getByText('UI-NEW-0001').waitFor();
+      await page.getByTestId('replace-at').fill('2025-06-01T08:00');
+      await page.getByTestId('replace-old-index').fill('5');
+      await page.getByTestId('replace-new-index').fill('0');
+      await page.getByTestId('replace-form-submit').click();
+      // An index running backwards is refused, naming the field.
+      await page.getByTestId('replace-old-index-error').getByText(/must not be below the index at installation/).waitFor();
+      await page.getByTestId('replace-old-index').fill('150.5');
+      await page.getByTestId('replace-form-submit').click();
+      // The console follows the new meter, which took the old one's place.
+      await page.getByRole('heading', { name: 'Meter UI-NEW-0001' }).waitFor();
+      await page.locator('[data-testid="meter-detail"][data-status="installed"]').waitFor();
+      expect(await page.getByTestId('meter-fields').locator('[data-field="Initial index"]').textContent()).toBe('0');
+      expect(await page.getByTestId('meter-fields').locator('[data-field="Node"]').textContent()).toBe('Harbour district');
+    });
+
+    await step('history', async () => {
+      const newHistory = page.getByTestId('history-entry');
+      await newHistory.first().waitFor();
+      expect(await newHistory.evaluateAll((entries) => entries.map((e) => e.getAttribute('data-action')))).toEqual(['replace', 'create']);
+
+      await page.getByTestId('link-previous').click();
+      await page.getByRole('heading', { name: 'Meter UI-OLD-0001' }).waitFor();
+      await page.locator('[data-testid="meter-detail"][data-status="replaced"]').waitFor();
+      const entries = page.getByTestId('history-entry');
+      await page.locator('[data-testid="history-entry"][data-action="replace"]').waitFor();
+      expect(await entries.evaluateAll((list) => list.map((e) => e.getAttribute('data-action')))).toEqual(['replace', 'install', 'create']);
+      for (const actor of await page.getByTestId('history-actor').allTextContents()) expect(actor).toBe('admin@demo.example');
+      const replaceEntry = await entries.nth(0).textContent();
+      expect(replaceEntry).toContain('150.5');
+      const createEntry = await entries.nth(2).textContent();
+      expect(createEntry).toContain('[changed]');
+      expect(createEntry).not.toContain('2b7e151628aed2a6abf7158809cf4f3c');
+      expect(await page.getByTestId('meter-action-archive').count()).toBe(1);
+    });
+  });
+
+  it('searches, filters and pages through the meter list, with the state in the URL', async () => {
+    await step('search', async () => {
+      await signIn('/meters');
+      await page.waitForURL(/\/meters$/);
+      await page.getByTestId('meter-search').fill('PG-');
+      await page.waitForURL(/\?q=PG-$/);
+      await page.getByTestId('meters-page-size').selectOption('25');
+      await page.waitForURL(/limit=25/);
+      await waitForRows(25);
+      await page.getByTestId('meter-row-PG-025').waitFor();
+      expect(await page.getByTestId('meter-row-PG-026').count()).toBe(0);
+      expect(await page.getByTestId('meters-page-info').textContent()).toContain('Page 1');
+    });
+
+    await step('pages', async () => {
+      await page.getByTestId('meters-next').click();
+      await page.waitForURL(/cursor=/);
+      await waitForRows(LISTED - 25);
+      await page.getByTestId('meter-row-PG-026').waitFor();
+      expect(await page.getByTestId('meters-page-info').textContent()).toContain('Page 2');
+      expect(await page.getByTestId('meters-next').isDisabled()).toBe(true);
+      // The page is a link: a reload shows the same page.
+      await page.reload();
+      await page.getByTestId('meter-row-PG-030').waitFor();
+      expect(await page.getByTestId('meter-search').inputValue()).toBe('PG-');
+      await page.getByTestId('meters-previous').click();
+      await waitForRows(25);
+      await page.getByTestId('meter-row-PG-001').waitFor();
+      expect(page.url()).not.toContain('cursor=');
+    });
+
+    await step('filters', async () => {
+      await page.getByTestId('meter-filter-status').selectOption('installed');
+      await page.getByTestId('meters-empty').waitFor();
+      await page.getByTestId('meter-filter-status').selectOption('in_stock');
+      await page.getByTestId('meter-filter-utility').selectOption('gas');
+      await page.getByTestId('meter-row-PG-001').waitFor();
+      expect(page.url()).toMatch(/utility=gas/);
+      await page.getByTestId('meter-filter-utility').selectOption('water');
+      await page.getByTestId('meters-empty').waitFor();
+      await page.getByTestId('meter-filter-clear').click();
+      await page.waitForURL(/\/meters\?limit=25$/);
+      expect(await page.getByTestId('meter-search').inputValue()).toBe('');
+      await waitForRows(25);
+      await page.getByTestId('meter-row-PG-001').waitFor();
+    });
+  });
+});

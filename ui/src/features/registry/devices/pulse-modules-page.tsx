@@ -1,0 +1,47 @@
+import { Link } from 'react-router-dom';
+import { Table, TableCell, TableHead } from '@/components/ui/table';
+import { usePulseModules } from '../api/use-devices';
+import { LoadError, TableMessage } from '../components/query-states';
+import { formatDateTime } from '../format';
+
+/** `/devices/pulse-modules`: pulse modules and the meters whose output they count. */
+export function PulseModulesPage() {
+  const modules = usePulseModules();
+  return (
+    <div className="space-y-4">
+      {modules.isError && <LoadError error={modules.error} onRetry={() => void modules.refetch()} />}
+      <Table data-testid="pulse-modules-table">
+        <thead>
+          <tr>
+            <TableHead>Serial</TableHead>
+            <TableHead>Meter</TableHead>
+            <TableHead>Pulse weight</TableHead>
+            <TableHead>Registered</TableHead>
+          </tr>
+        </thead>
+        <tbody>
+          {modules.data?.map((m) => (
+            <tr key={m.id} data-testid={`pulse-module-row-${m.serial}`}>
+              <TableCell className="font-mono">{m.serial}</TableCell>
+              <TableCell>
+                {m.meterId ? (
+                  <Link to={`/meters/${m.meterId}`} className="text-primary underline-offset-4 hover:underline">
+                    open meter
+                  </Link>
+                ) : (
+                  '—'
+                )}
+              </TableCell>
+              <TableCell className="font-mono text-xs">
+                {m.pulseWeight} {m.unit}
+              </TableCell>
+              <TableCell className="text-xs text-muted-foreground">{formatDateTime(m.createdAt)}</TableCell>
+            </tr>
+          ))}
+          {modules.isPending && <TableMessage colSpan={4}>Loading pulse modules…</TableMessage>}
+          {modules.data?.length === 0 && <TableMessage colSpan={4}>No pulse modules registered yet.</TableMessage>}
+        </tbody>
+      </Table>
+    </div>
+  );
+}
