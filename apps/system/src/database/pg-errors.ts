@@ -11,16 +11,6 @@ export function isForeignKeyViolation(error: unknown, constraint: string): boole
   return driverError?.code === FOREIGN_KEY_VIOLATION && driverError.constraint === constraint;
 }
 
-/** PostgreSQL SQLSTATE of a foreign key violation. */
-const FOREIGN_KEY_VIOLATION = '23503';
-
-/** True when `error` is PostgreSQL refusing a reference to a missing row, on the named constraint. */
-export function isForeignKeyViolation(error: unknown, constraint: string): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { driverError } = error as { driverError?: { code?: unknown; constraint?: unknown } };
-  return driverError?.code === FOREIGN_KEY_VIOLATION && driverError.constraint === constraint;
-}
-
 /** True when `error` is PostgreSQL refusing a duplicate (optionally on the named constraint). */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   if (typeof error !== 'object' || error === null) return false;
