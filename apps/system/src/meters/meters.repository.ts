@@ -52,6 +52,71 @@ export class MetersRepository {
     return saved;
   }
 
+  /** Many new meters, a few thousand a statement (`unnest` of one array per column), never one statement per row. */
+  async insertMany(manager: EntityManager, tenantId: TenantId, meters: readonly NewMeter[], batch = 5000): Promise<void> {
+    for (let start = 0; start < meters.length; start += batch) {
+      const part = meters.slice(start, start + batch);
+      const column = <K extends keyof NewMeter>(key: K): NewMeter[K][] => part.map((m) => m[key]);
+      await manager.query(
+        `INSERT INTO "system"."meters" ("tenant_id", "id", "serial", "vendor", "model", "utility", "codec_id", "node_id", "status",
+           "dev_eui", "join_eui", "app_key_enc", "wmbus_manufacturer", "wmbus_id", "aes_key_enc", "multiplier", "register_unit")
+         SELECT $1::uuid, m.* FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[],
+           $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::numeric[], $17::text[]) AS m`,
+        [
+          tenantId,
+          column('id'),
+          column('serial'),
+          column('vendor'),
+          column('model'),
+          column('utility'),
+          column('codecId'),
+          column('nodeId'),
+          column('status'),
+          column('devEui'),
+          column('joinEui'),
+          column('appKeyEnc'),
+          column('wmbusManufacturer'),
+          column('wmbusId'),
+          column('aesKeyEnc'),
+          column('multiplier'),
+          column('registerUnit'),
+        ],
+      );
+    }
+  }
+
+  /**
+   * Which of the given identities the tenant's meters already use: (vendor, serial), devEui,
+   * (wM-Bus manufacturer, id). Keys are joined with "\u0000"; one query per kind for a whole file.
+   */
+  async takenIdentities(
+    manager: EntityManager,
+    tenantId: TenantId,
+    wanted: { serials: [string, string][]; devEuis: string[]; wmbus: [string, string][] },
+  ): Promise<{ serials: Set<string>; devEuis: Set<string>; wmbus: Set<string> }> {
+    const pairs = async (sql: string, values: [string, string][]): Promise<Set<string>> => {
+      if (values.length === 0) return new Set();
+      const rows: { a: string; b: string }[] = await manager.query(sql, [tenantId, values.map((v) => v[0]), values.map((v) => v[1])]);
+      return new Set(rows.map((r) => `${r.a}\u0000${r.b}`));
+    };
+    const serials = await pairs(
+      `SELECT m."vendor" AS a, m."serial" AS b FROM "system"."meters" m JOIN unnest($2::text[], $3::text[]) AS w(vendor, serial)
+         ON m."vendor" = w.vendor AND m."serial" = w.serial WHERE m."tenant_id" = $1`,
+      wanted.serials,
+    );
+    const wmbus = await pairs(
+      `SELECT m."wmbus_manufacturer" AS a, m."wmbus_id" AS b FROM "system"."meters" m JOIN unnest($2::text[], $3::text[]) AS w(manufacturer, id)
+         ON m."wmbus_manufacturer" = w.manufacturer AND m."wmbus_id" = w.id WHERE m."tenant_id" = $1`,
+      wanted.wmbus,
+    );
+    let devEuis = new Set<string>();
+    if (wanted.devEuis.length > 0) {
+      const rows: { dev_eui: string }[] = await manager.query(`SELECT "dev_eui" FROM "system"."meters" WHERE "tenant_id" = $1 AND "dev_eui" = ANY($2::text[])`, [tenantId, wanted.devEuis]);
+      devEuis = new Set(rows.map((r) => r.dev_eui));
+    }
+    return { serials, devEuis, wmbus };
+  }
+
   async update(manager: EntityManager, tenantId: TenantId, id: string, patch: MeterPatch): Promise<MeterEntity> {
     await manager.getRepository(MeterEntity).update({ tenantId, id }, patch);
     const saved = await this.findById(tenantId, id, manager);

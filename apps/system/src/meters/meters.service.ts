@@ -8,14 +8,14 @@ import { diffFields } from '../history/history-diff';
 import { HistoryRepository } from '../history/history.repository';
 import { decodeMeterCursor, encodeMeterCursor } from './meter-cursor';
 import { meterConflicts, meterNotFound } from './meter-errors';
+import { keyContext, newMeterRecord } from './meter-record';
 import { METER_SECRET_FIELDS, meterSnapshot, toMeterView } from './meter.view';
 import { MetersRepository } from './meters.repository';
 import type { MeterPatch } from './meters.repository';
 
 const DEFAULT_LIMIT = 50;
 
-/** Where a meter's key is bound (AES-GCM additional data): a sealed key cannot be moved to another meter or field. */
-export const keyContext = (meterId: string, field: 'appKey' | 'aesKey'): string => `meter:${meterId}:${field}`;
+export { keyContext } from './meter-record';
 
 /** Meters of a tenant: registration, changes and listing; every write with its history row. */
 @Injectable()
@@ -54,33 +54,8 @@ export class MetersService {
     return meterConflicts(() =>
       this.meters.transaction(async (manager) => {
         if (request.nodeId && !(await this.nodes.findById(tenantId, request.nodeId, manager))) throw meterNotFound('Hierarchy node');
-        const id = randomUUID();
-        const { lorawan, wmbus } = request;
-        const meter = await this.meters.insert(manager, tenantId, {
-          id,
-          serial: request.serial,
-          vendor: request.vendor,
-          model: request.model ?? null,
-          utility: request.utility,
-          codecId: request.codecId ?? null,
-          nodeId: request.nodeId ?? null,
-          status: 'in_stock',
-          devEui: lorawan ? lorawan.devEui.toLowerCase() : null,
-          joinEui: lorawan?.joinEui ? lorawan.joinEui.toLowerCase() : null,
-          appKeyEnc: lorawan?.appKey ? this.box.seal(lorawan.appKey.toLowerCase(), keyContext(id, 'appKey')) : null,
-          wmbusManufacturer: wmbus ? wmbus.manufacturer.toUpperCase() : null,
-          wmbusId: wmbus ? wmbus.id : null,
-          aesKeyEnc: wmbus?.aesKey ? this.box.seal(wmbus.aesKey.toLowerCase(), keyContext(id, 'aesKey')) : null,
-          multiplier: request.multiplier ?? '1',
-          registerUnit: request.registerUnit ?? null,
-          installedAt: null,
-          installIndex: null,
-          removedAt: null,
-          finalIndex: null,
-          replacedById: null,
-          replacesId: null,
-        });
-        await this.history.record(manager, tenantId, { entityType: 'meter', entityId: id, action: 'create', changes: diffFields(null, meterSnapshot(meter), METER_SECRET_FIELDS) });
+        const meter = await this.meters.insert(manager, tenantId, newMeterRecord(randomUUID(), request, this.box));
+        await this.history.record(manager, tenantId, { entityType: 'meter', entityId: meter.id, action: 'create', changes: diffFields(null, meterSnapshot(meter), METER_SECRET_FIELDS) });
         return toMeterView(meter);
       }),
     );
