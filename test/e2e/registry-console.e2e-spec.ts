@@ -53,11 +53,11 @@ describe('registry screens of the console (headless Chromium, seeded tenant admi
     }
   }
 
-  async function signIn(path: string): Promise<void> {
+  async function signIn(path: string, email = 'admin@demo.example'): Promise<void> {
     await page.goto(`${stack.gatewayUrl}${path}`);
     await page.waitForURL(/\/login\?next=/);
     await page.getByLabel('Tenant').fill('demo');
-    await page.getByLabel('Email').fill('admin@demo.example');
+    await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(DEFAULT_DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
   }
@@ -193,6 +193,38 @@ describe('registry screens of the console (headless Chromium, seeded tenant admi
       expect(await page.getByTestId('meter-search').inputValue()).toBe('');
       await waitForRows(25);
       await page.getByTestId('meter-row-PG-001').waitFor();
+    });
+  });
+
+  it('registers a gateway through the form and shows its history; an analyst sees meters without any write action', async () => {
+    await step('gateway', async () => {
+      await signIn('/devices');
+      await page.waitForURL(/\/devices\/gateways$/);
+      await page.getByTestId('new-gateway-button').click();
+      await page.getByTestId('gateway-eui').fill('12345');
+      await page.getByTestId('gateway-name').fill('Harbour roof');
+      await page.getByTestId('create-gateway-submit').click();
+      await page.getByTestId('gateway-eui-error').waitFor();
+      await page.getByTestId('gateway-eui').fill('AA555A0000000101');
+      await page.getByTestId('create-gateway-submit').click();
+      await page.getByTestId('gateway-detail').waitFor();
+      await page.locator('[data-testid="history-entry"][data-action="create"]').waitFor();
+      await page.getByTestId('devices-tab-gateways').click();
+      await page.getByTestId('gateway-row-aa555a0000000101').waitFor();
+    });
+
+    await step('analyst', async () => {
+      await page.getByTestId('sign-out').click();
+      await page.waitForURL(/\/login$/);
+      await signIn('/meters?q=UI-', 'analyst@demo.example');
+      await page.waitForURL(/\/meters\?q=UI-$/);
+      await page.getByTestId('meter-row-UI-NEW-0001').getByTestId('meter-link').click();
+      await page.getByTestId('meter-detail').waitFor();
+      await page.getByTestId('history-entry').first().waitFor();
+      expect(await page.locator('[data-testid^="meter-action-"]').count()).toBe(0);
+      await page.goto(`${stack.gatewayUrl}/meters`);
+      await page.getByTestId('meters-table').waitFor();
+      expect(await page.getByTestId('new-meter-button').count()).toBe(0);
     });
   });
 });

@@ -1,25 +1,27 @@
-import type { ComponentType } from 'react';
+import { Suspense, lazy, type ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { AdminIndex, AdminLayout, ApiKeysPage, LoginEventsPage, RolesPage, TenantsPage, UsersPage } from '@/features/admin';
 import { LoginPage, RequireAuth } from '@/features/auth';
-import {
-  DevicesIndex,
-  DevicesLayout,
-  GatewayDetailPage,
-  GatewaysPage,
-  HierarchyPage,
-  MeterDetailPage,
-  MetersPage,
-  PulseModulesPage,
-} from '@/features/registry';
+import type * as Registry from '@/features/registry';
 import { StatusPage } from '@/features/status';
 import { AppShell } from './layout/app-shell';
 import { NAV_SECTIONS } from './nav';
 import { NotFoundPage } from './not-found-page';
 import { PlaceholderPage } from './placeholder-page';
 
+
+/** A page of the registry feature, loaded with its chunk on first use (the console's first load stays small). */
+function registryPage(name: keyof typeof Registry) {
+  const Page = lazy(() => import('@/features/registry').then((module) => ({ default: module[name] as ComponentType })));
+  return (
+    <Suspense fallback={<p className="text-sm text-muted-foreground">Loading…</p>}>
+      <Page />
+    </Suspense>
+  );
+}
+
 /** Built sections with a single page, by path. Every other section in NAV_SECTIONS gets its placeholder page. */
-const BUILT: Record<string, ComponentType> = { '/hierarchy': HierarchyPage };
+const BUILT: Record<string, ComponentType> = {};
 
 /** Sections reachable without signing in: platform health is public (GET /api/v1/health is). */
 const PUBLIC_SECTIONS = new Set(['/status']);
@@ -27,7 +29,7 @@ const PUBLIC_SECTIONS = new Set(['/status']);
 const sectionRoute = (path: string, element: React.ReactNode): RouteObject => (path === '/' ? { index: true, element } : { path: path.slice(1), element });
 
 /** Sections with nested routes of their own (below). */
-const NESTED_SECTIONS = new Set(['/admin', '/meters', '/devices']);
+const NESTED_SECTIONS = new Set(['/admin', '/meters', '/devices', '/hierarchy']);
 
 const protectedSections: RouteObject[] = NAV_SECTIONS.filter((section) => !PUBLIC_SECTIONS.has(section.path) && !NESTED_SECTIONS.has(section.path)).map((section) => {
   const Page = BUILT[section.path];
@@ -50,19 +52,21 @@ const adminRoute: RouteObject = {
 const meterRoutes: RouteObject = {
   path: 'meters',
   children: [
-    { index: true, element: <MetersPage /> },
-    { path: ':id', element: <MeterDetailPage /> },
+    { index: true, element: registryPage('MetersPage') },
+    { path: ':id', element: registryPage('MeterDetailPage') },
   ],
 };
 
+const hierarchyRoute: RouteObject = { path: 'hierarchy', element: registryPage('HierarchyPage') };
+
 const deviceRoutes: RouteObject = {
   path: 'devices',
-  element: <DevicesLayout />,
+  element: registryPage('DevicesLayout'),
   children: [
-    { index: true, element: <DevicesIndex /> },
-    { path: 'gateways', element: <GatewaysPage /> },
-    { path: 'gateways/:id', element: <GatewayDetailPage /> },
-    { path: 'pulse-modules', element: <PulseModulesPage /> },
+    { index: true, element: registryPage('DevicesIndex') },
+    { path: 'gateways', element: registryPage('GatewaysPage') },
+    { path: 'gateways/:id', element: registryPage('GatewayDetailPage') },
+    { path: 'pulse-modules', element: registryPage('PulseModulesPage') },
   ],
 };
 
@@ -73,7 +77,7 @@ export const router = createBrowserRouter([
     element: <AppShell />,
     children: [
       { path: 'status', element: <StatusPage /> },
-      { element: <RequireAuth />, children: [...protectedSections, adminRoute, meterRoutes, deviceRoutes, { path: '*', element: <NotFoundPage /> }] },
+      { element: <RequireAuth />, children: [...protectedSections, adminRoute, meterRoutes, deviceRoutes, hierarchyRoute, { path: '*', element: <NotFoundPage /> }] },
     ],
   },
 ]);

@@ -7,6 +7,7 @@ import type {
   RemoveMeterRequest,
   ReplaceMeterRequest,
   ReplacedMeters,
+  UpdateMeterRequest,
 } from '@contracts/devices';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { authedRequest } from '@/features/auth';
@@ -63,4 +64,8 @@ export function useReplaceMeter() {
 
 export function useArchiveMeter() {
   return useMeterMutation((id: string) => authedRequest<MeterView>('POST', `${METERS}/${id}/archive`, { body: {} }));
+}
+
+export function useUpdateMeter() {
+  return useMeterMutation(({ id, ...body }: UpdateMeterRequest) => authedRequest<MeterView>('PATCH', `${METERS}/${id}`, { body }));
 }

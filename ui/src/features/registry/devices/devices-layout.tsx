@@ -1,5 +1,6 @@
 import { Navigate, Outlet } from 'react-router-dom';
 import { PageHeader } from '@/app/page-header';
+import { PermissionGate } from '../components/permission-gate';
 import { SectionTabs } from '../components/section-tabs';
 
 const TABS = [
@@ -12,8 +13,10 @@ export function DevicesLayout() {
   return (
     <>
       <PageHeader title="Devices" description="Gateways and data concentrators, and pulse modules counting the output of mechanical meters." />
-      <SectionTabs label="Devices" tabs={TABS} testIdPrefix="devices-tab" />
-      <Outlet />
+      <PermissionGate permission="devices:read" what="devices">
+        <SectionTabs label="Devices" tabs={TABS} testIdPrefix="devices-tab" />
+        <Outlet />
+      </PermissionGate>
     </>
   );
 }

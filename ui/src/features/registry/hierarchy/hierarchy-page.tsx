@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { useCan } from '@/features/auth';
 import { useHierarchyTree } from '../api/use-hierarchy';
+import { PermissionGate } from '../components/permission-gate';
 import { LoadError, Loading } from '../components/query-states';
 import { HierarchyTree } from './hierarchy-tree';
 import { CreateNodeForm } from './node-forms';
@@ -51,7 +52,7 @@ export function HierarchyPage() {
   const roots = (tree.data ?? []).filter((node) => node.parentId === null);
   const selected = byId.get(selectedId);
 
-  if (!allowed) return <p className="text-sm text-muted-foreground">Your role does not include the hierarchy.</p>;
+  if (!allowed) return <PermissionGate permission="hierarchy:read" what="the hierarchy">{null}</PermissionGate>;
   return (
     <>
       <PageHeader

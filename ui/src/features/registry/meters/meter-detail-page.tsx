@@ -1,5 +1,5 @@
 import type { MeterView } from '@contracts/devices';
-import { Archive, ArrowLeft, ArrowRightLeft, LogIn, LogOut } from 'lucide-react';
+import { Archive, ArrowLeft, ArrowRightLeft, LogIn, LogOut, Pencil } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PageHeader } from '@/app/page-header';
@@ -11,9 +11,11 @@ import { useNodeIndex } from '../api/use-hierarchy';
 import { useMeter } from '../api/use-meters';
 import { DetailList } from '../components/detail-list';
 import { HistoryList } from '../components/history-list';
+import { PermissionGate } from '../components/permission-gate';
 import { MeterStatusBadge } from '../components/meter-status-badge';
 import { LoadError, Loading } from '../components/query-states';
 import { UTILITY_LABELS, formatDateTime, formatDecimal } from '../format';
+import { EditMeterForm } from './edit-meter-form';
 import { ArchiveForm, InstallForm, RemoveForm, ReplaceForm, actionsFor, type LifecycleAction } from './lifecycle-forms';
 
 const ACTION_BUTTONS: Record<LifecycleAction, { label: string; icon: typeof LogIn }> = {
@@ -71,9 +73,17 @@ function MeterFields({ meter }: { meter: MeterView }) {
 /** `/meters/:id`: every field (keys only as set / not set), the lifecycle actions its status allows, and its history. */
 export function MeterDetailPage() {
   const { id = '' } = useParams();
+  return (
+    <PermissionGate permission="devices:read" what="meters">
+      <MeterDetail key={id} id={id} />
+    </PermissionGate>
+  );
+}
+
+function MeterDetail({ id }: { id: string }) {
   const meter = useMeter(id);
   const canWrite = useCan('devices:write');
-  const [action, setAction] = useState<LifecycleAction>();
+  const [action, setAction] = useState<LifecycleAction | 'edit'>();
   const navigate = useNavigate();
   const done = () => setAction(undefined);
 
@@ -102,15 +112,27 @@ export function MeterDetailPage() {
       <PageHeader
         title={`Meter ${m.serial}`}
         description={`${UTILITY_LABELS[m.utility]} meter · ${m.vendor}${m.model ? ` ${m.model}` : ''}`}
-        actions={actions.map((a) => {
-          const { label, icon: Icon } = ACTION_BUTTONS[a];
-          return (
-            <Button key={a} variant={a === 'archive' ? 'outline' : 'default'} onClick={() => setAction(a)} aria-pressed={action === a} data-testid={`meter-action-${a}`}>
-              <Icon aria-hidden /> {label}
-            </Button>
-          );
-        })}
+        actions={
+          canWrite && (
+            <>
+              {m.status !== 'archived' && (
+                <Button variant="outline" onClick={() => setAction('edit')} aria-pressed={action === 'edit'} data-testid="meter-action-edit">
+                  <Pencil aria-hidden /> Edit
+                </Button>
+              )}
+              {actions.map((a) => {
+                const { label, icon: Icon } = ACTION_BUTTONS[a];
+                return (
+                  <Button key={a} variant={a === 'archive' ? 'outline' : 'default'} onClick={() => setAction(a)} aria-pressed={action === a} data-testid={`meter-action-${a}`}>
+                    <Icon aria-hidden /> {label}
+                  </Button>
+                );
+              })}
+            </>
+          )
+        }
       />
+      {action === 'edit' && <EditMeterForm meter={m} onDone={done} />}
       {action === 'install' && <InstallForm meter={m} onDone={done} />}
       {action === 'remove' && <RemoveForm meter={m} onDone={done} />}
       {action === 'archive' && <ArchiveForm meter={m} onDone={done} />}

@@ -5,6 +5,7 @@ import { PageHeader } from '@/app/page-header';
 import { Button } from '@/components/ui/button';
 import { useCan } from '@/features/auth';
 import { useMeters } from '../api/use-meters';
+import { PermissionGate } from '../components/permission-gate';
 import { LoadError } from '../components/query-states';
 import { CreateMeterForm } from './create-meter-form';
 import { MeterFilters } from './meter-filters';
@@ -14,6 +15,14 @@ import { useMeterListParams } from './use-meter-list-params';
 
 /** `/meters`: search, filter and page through the tenant's meters (keyset paging, state in the URL). */
 export function MetersPage() {
+  return (
+    <PermissionGate permission="devices:read" what="meters">
+      <MetersList />
+    </PermissionGate>
+  );
+}
+
+function MetersList() {
   const { state, request, setFilter, next, back, first } = useMeterListParams();
   const meters = useMeters(request);
   const canWrite = useCan('devices:write');
