@@ -73,11 +73,11 @@ export interface MbusRecord {
   /** Offset of the DIF within the decoded block. */
   offset: number;
   dif: number;
-  dife: number[];
+  readonly dife: number[];
   /** The first VIF byte as sent (0xFB/0xFD/0xFF for the extension tables and manufacturer VIFs). */
   vif: number;
   /** Every VIFE byte after the VIF, including the true code after 0xFB/0xFD. */
-  vife: number[];
+  readonly vife: number[];
   /** 0x00-0x7F for the primary table, 0xFD00|code, 0xFB00|code, 0xFF00|code for the others. */
   vifCode: number;
   /** The DIF..VIFE bytes as uppercase hex (wmbusmeters' "difvif key"), e.g. "0C13" or "04FD17". */
@@ -114,8 +114,82 @@ export interface MbusRecord {
   moreRecordsFollow?: boolean;
   description: string;
   /** The raw data field bytes (a view into the input; not JSON). */
-  data: Uint8Array;
+  readonly data: Uint8Array;
 }
+
+const NO_BYTES = new Uint8Array(0);
+
+/**
+ * The one shape every record has (decoded, tail, manufacturer data, or derived by a driver): all
+ * fields, the optional ones too, exist from the constructor on in one order, so the code reading
+ * records sees a single hidden class. DIFE, VIFE and data bytes are kept as offsets into the block
+ * and turned into arrays/views only when read (most records are never asked for them).
+ */
+export class DataRecord implements MbusRecord {
+  offset: number;
+  dif: number;
+  vif = 0;
+  vifCode = -1;
+  key = '';
+  storage = 0;
+  tariff = 0;
+  subunit = 0;
+  function: MbusFunction = 'instantaneous';
+  dataType: MbusDataType = 'none';
+  kind: VifKind = 'raw';
+  quantity = '';
+  unit: CanonicalUnit = '';
+  value: number | null = null;
+  rawValue: number | string | null = null;
+  text: string | undefined = undefined;
+  at: string | undefined = undefined;
+  register: string | undefined = undefined;
+  plainTextUnit: string | undefined = undefined;
+  profile: MbusProfile | undefined = undefined;
+  invalid: boolean | undefined = undefined;
+  recordError: number | undefined = undefined;
+  manufacturerData: boolean | undefined = undefined;
+  moreRecordsFollow: boolean | undefined = undefined;
+  description = '';
+  /** The bytes `dife`, `vife` and `data` are read from, and where. */
+  block: Uint8Array;
+  difeCount = 0;
+  vifeOffset = 0;
+  vifeCount = 0;
+  dataOffset = 0;
+  dataLength = 0;
+
+  constructor(block: Uint8Array, offset: number, dif: number) {
+    this.block = block;
+    this.offset = offset;
+    this.dif = dif;
+  }
+
+  get dife(): number[] {
+    return bytesOf(this.block, this.offset + 1, this.difeCount);
+  }
+
+  get vife(): number[] {
+    return bytesOf(this.block, this.vifeOffset, this.vifeCount);
+  }
+
+  get data(): Uint8Array {
+    return this.dataLength === 0 ? NO_BYTES : this.block.subarray(this.dataOffset, this.dataOffset + this.dataLength);
+  }
+
+  /** A record that is not from a block (e.g. derived by a driver): no DIFE, VIFE or data bytes. */
+  static synthetic(): DataRecord {
+    return new DataRecord(NO_BYTES, -1, 0);
+  }
+}
+
+function bytesOf(b: Uint8Array, from: number, n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(b[from + i]);
+  return out;
+}
+
+
 
 const HEX: string[] = [];
 for (let i = 0; i < 256; i++) HEX.push((i < 16 ? '0' : '') + i.toString(16).toUpperCase());
@@ -228,19 +302,22 @@ function digitsOf(value: number, digits: number): string {
   return value < 0 ? `-${padded}` : padded;
 }
 
-interface ScaleState {
+/**
+ * The scaling from combinable VIFEs (multiplicative factor, additive constant), kept in numbers
+ * rather than an object per record; `offsetExp` is NaN when there is no additive constant.
+ */
+interface Scale {
   mul: number;
   div: number;
-  offsetExp: number | null;
+  offsetExp: number;
 }
 
-/** Decodes a compact profile (LVAR data: spacing control, spacing value, elements). */
-function decodeProfile(data: Uint8Array, info: VifInfo, scaleState: ScaleState, inverse: boolean): MbusProfile | undefined {
-  if (data.length < 2) return undefined;
-  const control = data[0];
-  const spacingValue = data[1];
-  const modes = ['absolute', 'increment', 'decrement', 'signed'] as const;
-  const mode = modes[control >> 6];
+/** Decodes a compact profile (LVAR data: spacing control, spacing value, elements) in b[from, from + n). */
+function decodeProfile(b: Uint8Array, from: number, n: number, info: VifInfo, scale: Scale, inverse: boolean): MbusProfile | undefined {
+  if (n < 2) return undefined;
+  const control = b[from];
+  const spacingValue = b[from + 1];
+  const mode = PROFILE_MODES[control >> 6];
   const unitCode = (control >> 4) & 3;
   const elementType = control & 0x0f;
   const size = DATA_LENGTHS[elementType];
@@ -261,22 +338,25 @@ function decodeProfile(data: Uint8Array, info: VifInfo, scaleState: ScaleState, 
   const bcd = elementType >= 0x09;
   const signed = mode === 'signed' || mode === 'absolute';
   const allOnes = pow2(8 * size) - 1;
-  for (let off = 2; off + size <= data.length; off += size) {
+  const end = from + n;
+  const values = profile.values;
+  for (let off = from + 2; off + size <= end; off += size) {
     let raw: number;
-    if (bcd) raw = bcdLE(data, off, size);
-    else if (allFF(data, off, size)) raw = NaN;
-    else raw = signed ? intLE(data, off, size) : uintLE(data, off, size);
+    if (bcd) raw = bcdLE(b, off, size);
+    else if (allFF(b, off, size)) raw = NaN;
+    else raw = signed ? intLE(b, off, size) : uintLE(b, off, size);
     // The all-ones element (e.g. 0xFF / 0xFFFF) marks an invalid or missing element in increment modes.
     if (!signed && !bcd && raw === allOnes) raw = NaN;
-    profile.values.push(Number.isNaN(raw) ? null : applyScale(raw, info, scaleState));
+    values.push(Number.isNaN(raw) ? null : applyScale(raw, info, scale));
   }
   return profile;
 }
+const PROFILE_MODES = ['absolute', 'increment', 'decrement', 'signed'] as const;
 const TIME_STEP = [1, 60, 3600, 86400];
 
-function applyScale(raw: number, info: VifInfo, s: ScaleState): number {
+function applyScale(raw: number, info: VifInfo, s: Scale): number {
   let v = (raw * info.mul * s.mul) / (info.div * s.div);
-  if (s.offsetExp !== null) v += (pow10(s.offsetExp) * info.mul) / info.div;
+  if (s.offsetExp === s.offsetExp) v += (pow10(s.offsetExp) * info.mul) / info.div;
   if (info.fahrenheit) v = ((v - 32) * 5) / 9;
   return v;
 }
@@ -287,7 +367,7 @@ function applyScale(raw: number, info: VifInfo, s: ScaleState): number {
  * manufacturer-data record holding the rest. A record running past the end throws TRUNCATED.
  */
 export function decodeDataRecords(bytes: Uint8Array, options: DecodeRecordsOptions = {}): MbusRecord[] {
-  const records: MbusRecord[] = [];
+  const records: DataRecord[] = [];
   try {
     decodeBlock(bytes, records);
     return records;
@@ -297,29 +377,16 @@ export function decodeDataRecords(bytes: Uint8Array, options: DecodeRecordsOptio
     // Keep the records before the incomplete one and the rest raw.
     const at = lastRecordStart;
     while (records.length && records[records.length - 1].offset >= at) records.pop();
-    const data = bytes.subarray(at);
-    records.push({
-      offset: at,
-      dif: bytes[at],
-      dife: [],
-      vif: 0,
-      vife: [],
-      vifCode: -1,
-      key: '',
-      storage: 0,
-      tariff: 0,
-      subunit: 0,
-      function: 'instantaneous',
-      dataType: 'special',
-      kind: 'raw',
-      quantity: 'incomplete_record',
-      unit: '',
-      value: null,
-      rawValue: hexOf(data),
-      manufacturerData: true,
-      description: `Incomplete record at the end of the block (${data.length} byte(s)) kept raw`,
-      data,
-    });
+    const r = new DataRecord(bytes, at, bytes[at]);
+    r.vifCode = -1;
+    r.dataType = 'special';
+    r.quantity = 'incomplete_record';
+    r.rawValue = hexOf(bytes, at);
+    r.manufacturerData = true;
+    r.description = `Incomplete record at the end of the block (${bytes.length - at} byte(s)) kept raw`;
+    r.dataOffset = at;
+    r.dataLength = bytes.length - at;
+    records.push(r);
     return records;
   }
 }
@@ -335,8 +402,35 @@ export interface DecodeRecordsOptions {
 
 let lastRecordStart = 0;
 
-function decodeBlock(bytes: Uint8Array, records: MbusRecord[]): void {
+/** Record keys ("difvif" hex) of two and three header bytes, built once per distinct header. */
+const KEYS2: (string | undefined)[] = new Array<string | undefined>(65536).fill(undefined);
+const KEYS3 = new Map<number, string>();
+
+function keyOf(b: Uint8Array, from: number, to: number): string {
+  const n = to - from;
+  if (n === 2) {
+    const k = (b[from] << 8) | b[from + 1];
+    return (KEYS2[k] ??= HEX[b[from]] + HEX[b[from + 1]]);
+  }
+  if (n === 3) {
+    const k = (b[from] << 16) | (b[from + 1] << 8) | b[from + 2];
+    let s = KEYS3.get(k);
+    if (s === undefined) {
+      s = HEX[b[from]] + HEX[b[from + 1]] + HEX[b[from + 2]];
+      if (KEYS3.size >= 65536) KEYS3.clear();
+      KEYS3.set(k, s);
+    }
+    return s;
+  }
+  return hexOf(b, from, to);
+}
+
+const MANUFACTURER_DATA_DESCRIPTION = 'Manufacturer specific data';
+const MORE_RECORDS_DESCRIPTION = 'Manufacturer specific data (more records follow)';
+
+function decodeBlock(bytes: Uint8Array, records: DataRecord[]): void {
   const len = bytes.length;
+  const scale: Scale = { mul: 1, div: 1, offsetExp: NaN };
   let pos = 0;
   while (pos < len) {
     const start = pos;
@@ -346,58 +440,47 @@ function decodeBlock(bytes: Uint8Array, records: MbusRecord[]): void {
     const dataField = dif & 0x0f;
     if (dataField === 0x0f) {
       // Special functions: 0x0F/0x1F manufacturer data, 0x7F global readout, others reserved.
-      const data = bytes.subarray(pos, len);
-      records.push({
-        offset: start,
-        dif,
-        dife: [],
-        vif: 0,
-        vife: [],
-        vifCode: -1,
-        key: HEX[dif],
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        function: 'instantaneous',
-        dataType: 'special',
-        kind: 'raw',
-        quantity: 'manufacturer_data',
-        unit: '',
-        value: null,
-        rawValue: hexOf(data),
-        manufacturerData: true,
-        ...(dif === 0x1f ? { moreRecordsFollow: true } : {}),
-        description:
-          dif === 0x0f || dif === 0x1f
-            ? `Manufacturer specific data${dif === 0x1f ? ' (more records follow)' : ''}`
-            : `Special function DIF 0x${HEX[dif]}: rest kept as manufacturer data`,
-        data,
-      });
+      const r = new DataRecord(bytes, start, dif);
+      r.vifCode = -1;
+      r.key = HEX[dif];
+      r.dataType = 'special';
+      r.quantity = 'manufacturer_data';
+      r.rawValue = hexOf(bytes, pos, len);
+      r.manufacturerData = true;
+      if (dif === 0x1f) r.moreRecordsFollow = true;
+      r.description =
+        dif === 0x0f
+          ? MANUFACTURER_DATA_DESCRIPTION
+          : dif === 0x1f
+            ? MORE_RECORDS_DESCRIPTION
+            : `Special function DIF 0x${HEX[dif]}: rest kept as manufacturer data`;
+      r.dataOffset = pos;
+      r.dataLength = len - pos;
+      records.push(r);
       break;
     }
     let storage = (dif >> 6) & 1;
     let tariff = 0;
     let subunit = 0;
-    const dife: number[] = [];
     let ext = (dif & 0x80) !== 0;
     let n = 0;
     while (ext) {
       if (pos >= len) truncated('DIFE', pos, len);
       if (n >= 10) throw new CodecError('MALFORMED', `more than 10 DIFEs at offset ${start}`, { offset: start });
       const d = bytes[pos++];
-      dife.push(d);
       storage += (d & 0x0f) * pow2(1 + 4 * n);
       tariff |= ((d >> 4) & 3) << (2 * n);
       subunit |= ((d >> 6) & 1) << n;
       ext = (d & 0x80) !== 0;
       n++;
     }
+    const difeCount = n;
     if (pos >= len) {
       // A lone DIF 0x08 / 0x?8 selection or a trailing DIF without VIF.
       truncated('VIF', pos, len);
     }
     const vif = bytes[pos++];
-    const vife: number[] = [];
+    const vifeOffset = pos;
     let info: VifInfo;
     let vifCode: number;
     let plainTextUnit: string | undefined;
@@ -406,7 +489,6 @@ function decodeBlock(bytes: Uint8Array, records: MbusRecord[]): void {
     if (vif === 0xfb || vif === 0xfd || vif === 0xef) {
       if (pos >= len) truncated('VIFE after extension VIF', pos, len);
       const code = bytes[pos++];
-      vife.push(code);
       vifCode = (vif << 8) | (code & 0x7f);
       info = vif === 0xfd ? FD_VIFS[code & 0x7f] : vif === 0xfb ? FB_VIFS[code & 0x7f] : MANUFACTURER_VIF;
       ext = (code & 0x80) !== 0;
@@ -420,7 +502,8 @@ function decodeBlock(bytes: Uint8Array, records: MbusRecord[]): void {
       info = PLAIN_TEXT_VIF;
       ext = (vif & 0x80) !== 0;
       if (vif === 0x7c) {
-        plainTextUnit = readPlainText();
+        plainTextUnit = readPlainText(bytes, pos, len);
+        pos += 1 + bytes[pos];
       }
     } else {
       vifCode = low;
@@ -430,10 +513,13 @@ function decodeBlock(bytes: Uint8Array, records: MbusRecord[]): void {
 
     // Combinable VIFEs.
     let register: string | undefined;
-    const scaleState: ScaleState = { mul: 1, div: 1, offsetExp: null };
+    scale.mul = 1;
+    scale.div = 1;
+    scale.offsetExp = NaN;
     let quantitySuffix = '';
     let dateOf: string | undefined;
-    let profileKind: { inverse: boolean } | undefined;
+    let profile = false;
+    let profileInverse = false;
     let recordError: number | undefined;
     let descriptionExtra = '';
     let mfctVifes = manufacturerVif;
@@ -444,7 +530,6 @@ function decodeBlock(bytes: Uint8Array, records: MbusRecord[]): void {
       if (pos >= len) truncated('VIFE', pos, len);
       if (n >= 10) throw new CodecError('MALFORMED', `more than 10 VIFEs at offset ${start}`, { offset: start });
       const e = bytes[pos++];
-      vife.push(e);
       ext = (e & 0x80) !== 0;
       n++;
       if (mfctVifes) {
@@ -474,11 +559,11 @@ function decodeBlock(bytes: Uint8Array, records: MbusRecord[]): void {
           register = register ? `${register}.${effect.register}` : effect.register;
           break;
         case 'factor':
-          scaleState.mul *= effect.mul;
-          scaleState.div *= effect.div;
+          scale.mul *= effect.mul;
+          scale.div *= effect.div;
           break;
         case 'offset':
-          scaleState.offsetExp = effect.exp;
+          scale.offsetExp = effect.exp;
           break;
         case 'per':
         case 'quantity':
@@ -488,19 +573,26 @@ function decodeBlock(bytes: Uint8Array, records: MbusRecord[]): void {
           dateOf = effect.suffix;
           break;
         case 'compact_profile':
-          profileKind = { inverse: effect.inverse };
+          profile = true;
+          profileInverse = effect.inverse;
           break;
         case 'error':
           recordError = code;
           break;
       }
     }
-    if (vif === 0xfc) plainTextUnit = readPlainText();
+    // The VIFE bytes follow the VIF (a 0x7C plain-text unit has none, its text follows instead).
+    const vifeCount = vif === 0x7c ? 0 : pos - vifeOffset;
+    if (vif === 0xfc) {
+      plainTextUnit = readPlainText(bytes, pos, len);
+      pos += 1 + bytes[pos];
+    }
     // Manufacturer VIFEs after a standard VIF qualify it in a way only the manufacturer knows (a phase,
     // a second channel...): keep them as a register so such records stay distinct from the plain one.
     if (mfctVifeHex && !manufacturerVif) register = register ? `${register}.mfct_${mfctVifeHex}` : `mfct_${mfctVifeHex}`;
 
     // Data field.
+    const keyEnd = pos;
     let dataLen = DATA_LENGTHS[dataField];
     let lvar = -1;
     if (dataLen < 0) {
@@ -519,58 +611,54 @@ function decodeBlock(bytes: Uint8Array, records: MbusRecord[]): void {
     }
     if (pos + dataLen > len) truncated(`data (${dataLen} bytes)`, pos, len);
     const dataOff = pos;
-    const data = bytes.subarray(pos, pos + dataLen);
     pos += dataLen;
 
-    const rec: MbusRecord = {
-      offset: start,
-      dif,
-      dife,
-      vif,
-      vife,
-      vifCode,
-      key: hexOf(bytes, start, lvar >= 0 ? dataOff - 1 : dataOff),
-      storage,
-      tariff,
-      subunit,
-      function: FUNCTIONS[(dif >> 4) & 3],
-      dataType: DATA_TYPES[dataField],
-      kind: dateOf !== undefined ? 'date' : info.kind,
-      quantity: info.quantity + quantitySuffix,
-      unit: info.unit,
-      value: null,
-      rawValue: null,
-      description: info.description + descriptionExtra,
-      data,
-    };
-    if (register) rec.register = register;
-    if (plainTextUnit !== undefined) rec.plainTextUnit = plainTextUnit;
-    if (recordError !== undefined) rec.recordError = recordError;
-    fillValue(rec, bytes, dataOff, dataLen, dataField, lvar, info, scaleState, dateOf, profileKind);
+    const rec = new DataRecord(bytes, start, dif);
+    rec.vif = vif;
+    rec.vifCode = vifCode;
+    rec.key = keyOf(bytes, start, keyEnd);
+    rec.storage = storage;
+    rec.tariff = tariff;
+    rec.subunit = subunit;
+    rec.function = FUNCTIONS[(dif >> 4) & 3];
+    rec.dataType = DATA_TYPES[dataField];
+    rec.kind = dateOf !== undefined ? 'date' : info.kind;
+    rec.quantity = quantitySuffix === '' ? info.quantity : info.quantity + quantitySuffix;
+    rec.unit = info.unit;
+    rec.description = descriptionExtra === '' ? info.description : info.description + descriptionExtra;
+    rec.register = register;
+    rec.plainTextUnit = plainTextUnit;
+    rec.recordError = recordError;
+    rec.difeCount = difeCount;
+    rec.vifeOffset = vifeOffset;
+    rec.vifeCount = vifeCount;
+    rec.dataOffset = dataOff;
+    rec.dataLength = dataLen;
+    fillValue(rec, bytes, dataOff, dataLen, dataField, lvar, info, scale, dateOf, profile, profileInverse);
     records.push(rec);
-  }
-
-  function readPlainText(): string {
-    if (pos >= len) truncated('plain-text VIF length', pos, len);
-    const l = bytes[pos++];
-    if (pos + l > len) truncated('plain-text VIF', pos, len);
-    const s = reversedLatin1(bytes, pos, l);
-    pos += l;
-    return s;
   }
 }
 
+/** A plain-text VIF unit: length byte at `pos`, then the text (sent last character first). */
+function readPlainText(bytes: Uint8Array, pos: number, len: number): string {
+  if (pos >= len) truncated('plain-text VIF length', pos, len);
+  const l = bytes[pos];
+  if (pos + 1 + l > len) truncated('plain-text VIF', pos + 1, len);
+  return reversedLatin1(bytes, pos + 1, l);
+}
+
 function fillValue(
-  rec: MbusRecord,
+  rec: DataRecord,
   b: Uint8Array,
   off: number,
   n: number,
   dataField: number,
   lvar: number,
   info: VifInfo,
-  scaleState: ScaleState,
+  scale: Scale,
   dateOf: string | undefined,
-  profileKind: { inverse: boolean } | undefined,
+  profile: boolean,
+  profileInverse: boolean,
 ): void {
   // Dates: the time-point VIFs, FD 0x30/0x70 and any VIF with a "date of" VIFE.
   const isDate = info.kind === 'date' || info.kind === 'datetime' || dateOf !== undefined;
@@ -610,10 +698,17 @@ function fillValue(
         // Versions, parameter sets and enhanced ids in binary are shown as hex digits, most
         // significant first (versions are nibble-coded: 0x0105 is 1.05); a binary fabrication
         // number is a plain decimal number.
-        const raw = n === 8 ? readBig(b, off) : BigInt(uintLE(b, off, n));
-        rec.rawValue = raw <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(raw) : raw.toString();
-        rec.value = typeof rec.rawValue === 'number' ? rec.rawValue : null;
-        rec.text = info.quantity === 'fabrication_no' ? raw.toString() : reversedHexDigits(b, off, n);
+        if (n === 8) {
+          const raw = readBig(b, off);
+          rec.rawValue = raw <= MAX_SAFE_BIG ? Number(raw) : raw.toString();
+          rec.value = typeof rec.rawValue === 'number' ? rec.rawValue : null;
+          rec.text = info.quantity === 'fabrication_no' ? raw.toString() : reversedHexDigits(b, off, n);
+          return;
+        }
+        const raw = uintLE(b, off, n);
+        rec.rawValue = raw;
+        rec.value = raw;
+        rec.text = info.quantity === 'fabrication_no' ? String(raw) : reversedHexDigits(b, off, n);
         return;
       }
       const unsigned = info.kind !== 'number' || info.unsigned === true;
@@ -626,7 +721,7 @@ function fillValue(
         raw = unsigned ? uintLE(b, off, n) : intLE(b, off, n);
         rec.rawValue = raw;
       }
-      setFromNumber(rec, raw, info, scaleState, n * 2, false);
+      setFromNumber(rec, raw, info, scale, n * 2, false);
       return;
     }
     case 0x05: {
@@ -636,7 +731,7 @@ function fillValue(
         rec.invalid = true;
         return;
       }
-      setFromNumber(rec, f, info, scaleState, 0, false);
+      setFromNumber(rec, f, info, scale, 0, false);
       return;
     }
     case 0x09:
@@ -652,14 +747,14 @@ function fillValue(
         return;
       }
       rec.rawValue = v;
-      setFromNumber(rec, v, info, scaleState, n * 2, true);
+      setFromNumber(rec, v, info, scale, n * 2, true);
       return;
     }
     case 0x0d: {
-      if (profileKind) {
+      if (profile) {
         rec.dataType = 'lvar';
         rec.rawValue = hexOf(b, off, off + n);
-        const p = decodeProfile(b.subarray(off, off + n), info, scaleState, profileKind.inverse);
+        const p = decodeProfile(b, off, n, info, scale, profileInverse);
         if (p) rec.profile = p;
         return;
       }
@@ -677,14 +772,14 @@ function fillValue(
         }
         const signed = lvar >= 0xd0 ? -v : v;
         rec.rawValue = signed;
-        setFromNumber(rec, signed, info, scaleState, n * 2, true);
+        setFromNumber(rec, signed, info, scale, n * 2, true);
         return;
       }
       // Binary numbers: little-endian, kept as hex when longer than 6 bytes.
       if (n > 0 && n <= 6) {
         const raw = info.kind === 'number' && !info.unsigned ? intLE(b, off, n) : uintLE(b, off, n);
         rec.rawValue = raw;
-        setFromNumber(rec, raw, info, scaleState, n * 2, false);
+        setFromNumber(rec, raw, info, scale, n * 2, false);
       } else {
         rec.rawValue = hexOf(b, off, off + n);
       }
@@ -694,6 +789,7 @@ function fillValue(
       return;
   }
 }
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 
 function reversedHexDigits(b: Uint8Array, off: number, n: number): string {
   let s = '';
@@ -701,7 +797,7 @@ function reversedHexDigits(b: Uint8Array, off: number, n: number): string {
   return s;
 }
 
-function setFromNumber(rec: MbusRecord, raw: number, info: VifInfo, s: ScaleState, digits: number, bcd: boolean): void {
+function setFromNumber(rec: DataRecord, raw: number, info: VifInfo, s: Scale, digits: number, bcd: boolean): void {
   switch (info.kind) {
     case 'number':
       rec.value = applyScale(raw, info, s);

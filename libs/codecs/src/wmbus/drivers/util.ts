@@ -1,5 +1,5 @@
 import type { MbusRecord } from '../../mbus';
-import { bcdLE, daysInMonth, isoFromParts } from '../../mbus';
+import { bcdLE, DataRecord, daysInMonth, isoFromParts } from '../../mbus';
 import type { AlarmCode, CanonicalUnit, Measurement } from '../../types';
 import { manufacturerField } from '../link';
 import type { ParsedTelegram } from '../telegram';
@@ -51,29 +51,18 @@ export function syntheticRecord(
   quantity: string,
   fields: Partial<Pick<MbusRecord, 'kind' | 'value' | 'unit' | 'text' | 'at' | 'storage' | 'rawValue' | 'description'>>,
 ): MbusRecord {
-  return {
-    offset: -1,
-    dif: 0,
-    dife: [],
-    vif: 0,
-    vife: [],
-    vifCode: -1,
-    key: 'DRIVER',
-    storage: fields.storage ?? 0,
-    tariff: 0,
-    subunit: 0,
-    function: 'instantaneous',
-    dataType: 'none',
-    kind: fields.kind ?? 'raw',
-    quantity,
-    unit: fields.unit ?? '',
-    value: fields.value ?? null,
-    rawValue: fields.rawValue ?? null,
-    ...(fields.text !== undefined ? { text: fields.text } : {}),
-    ...(fields.at !== undefined ? { at: fields.at } : {}),
-    description: fields.description ?? `${quantity} (derived by the driver)`,
-    data: new Uint8Array(0),
-  };
+  const r = DataRecord.synthetic();
+  r.key = 'DRIVER';
+  r.storage = fields.storage ?? 0;
+  r.kind = fields.kind ?? 'raw';
+  r.quantity = quantity;
+  r.unit = fields.unit ?? '';
+  r.value = fields.value ?? null;
+  r.rawValue = fields.rawValue ?? null;
+  r.text = fields.text;
+  r.at = fields.at;
+  r.description = fields.description ?? `${quantity} (derived by the driver)`;
+  return r;
 }
 
 /** Adds a derived date (and date-time when hour/minute are given) record. */
@@ -83,7 +72,7 @@ export function addDate(ctx: DriverContext, quantity: string, y: number, mo: num
   const valid = mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && (h ?? 0) < 24 && (mi ?? 0) < 60;
   const at = valid ? isoFromParts(y, mo, d, h ?? 0, mi ?? 0, 0) : undefined;
   ctx.records.push(
-    syntheticRecord(quantity, { kind: h === undefined ? 'date' : 'datetime', text, ...(at ? { at } : {}), storage, description: `${quantity} (derived by the driver)` }),
+    syntheticRecord(quantity, { kind: h === undefined ? 'date' : 'datetime', text, at, storage, description: `${quantity} (derived by the driver)` }),
   );
 }
 
