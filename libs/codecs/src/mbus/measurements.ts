@@ -69,33 +69,41 @@ export function recordsToMeasurements(records: readonly MbusRecord[], options: {
       const p = r.profile;
       const quantity = p.mode === 'absolute' ? r.quantity : `${r.quantity}_${p.mode === 'signed' ? 'difference' : p.mode}`;
       const base = at ? parseIso(at) : undefined;
-      p.values.forEach((v, i) => {
-        if (v === null) return;
+      const values = p.values;
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (v === null) continue;
         // Steps from the base time: the inverse profile starts with the newest element, one step
         // before the base, going back; the compact profile is chronological, its first element one
         // step after the base.
         const steps = p.inverse ? -(i + 1) : i + 1;
-        const m: Measurement = { quantity, value: v, unit: r.unit, storage: r.storage, tariff: r.tariff };
-        m.register = register ? `${register}.profile_${i}` : `profile_${i}`;
         const t = base ? stepTime(base, p, steps) : undefined;
-        if (t) m.at = t;
-        out.push(m);
-      });
+        out.push(measurement(quantity, v, r.unit, r.storage, r.tariff, register ? `${register}.profile_${i}` : `profile_${i}`, t));
+      }
       continue;
     }
     if (r.value === null || !Number.isFinite(r.value)) continue;
-    const m: Measurement = {
-      quantity: r.quantity + FUNCTION_SUFFIX[r.function],
-      value: r.value,
-      unit: r.unit,
-      storage: r.storage,
-      tariff: r.tariff,
-    };
-    if (register) m.register = register;
-    if (at) m.at = at;
-    out.push(m);
+    const suffix = FUNCTION_SUFFIX[r.function];
+    out.push(measurement(suffix === '' ? r.quantity : r.quantity + suffix, r.value, r.unit, r.storage, r.tariff, register, at));
   }
   return out;
+}
+
+/**
+ * A measurement built in one literal per combination of the optional fields (register before at,
+ * as always), so that measurements share few hidden classes.
+ */
+function measurement(
+  quantity: string,
+  value: number,
+  unit: Measurement['unit'],
+  storage: number,
+  tariff: number,
+  register: string | undefined,
+  at: string | undefined,
+): Measurement {
+  if (register) return at ? { quantity, value, unit, storage, tariff, register, at } : { quantity, value, unit, storage, tariff, register };
+  return at ? { quantity, value, unit, storage, tariff, at } : { quantity, value, unit, storage, tariff };
 }
 
 interface ParsedTime {

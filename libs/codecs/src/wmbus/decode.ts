@@ -144,6 +144,11 @@ export function recordToJson(r: MbusRecord): JsonObject {
   return o;
 }
 
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
+}
+
 function headerJson(t: ParsedTelegram): JsonObject {
   const out: JsonObject = { frameType: t.frameType, crcFormat: t.crcFormat, protection: t.protection };
   if (t.frameType === 'wmbus') {
@@ -276,7 +281,10 @@ function decodeUnsafe(bytes: Uint8Array, options: WmbusOptions): DecodedPayload 
   if (t.tpl.status !== undefined) device.statusByte = t.tpl.status;
 
   const alarms = new Set<AlarmCode>();
-  if (t.tpl.status !== undefined) for (const [bit, code] of STATUS_ALARMS) if (t.tpl.status & bit) alarms.add(code);
+  const status = t.tpl.status;
+  if (status !== undefined) {
+    for (let i = 0; i < STATUS_ALARMS.length; i++) if (status & STATUS_ALARMS[i][0]) alarms.add(STATUS_ALARMS[i][1]);
+  }
   for (const r of records) {
     if (r.kind !== 'id' || r.text === undefined) continue;
     if (r.quantity === 'firmware_version') device.firmware = r.text;
@@ -307,7 +315,7 @@ function decodeUnsafe(bytes: Uint8Array, options: WmbusOptions): DecodedPayload 
   vendor.records = recordsJson;
   if (mfct) vendor.manufacturerData = mfct.length === 1 ? mfct[0] : mfct;
   if ((t.tpl.headerType === 'manufacturer' || raw) && !prepared?.records) vendor.manufacturerPayload = hexOf(t.apl);
-  if (Object.keys(ctx.fields).length) vendor.driver = ctx.fields as { [key: string]: JsonValue };
+  if (hasKeys(ctx.fields)) vendor.driver = ctx.fields as { [key: string]: JsonValue };
 
   const out: DecodedPayload = {
     codec: `wmbus/${driver?.name ?? 'generic'}`,

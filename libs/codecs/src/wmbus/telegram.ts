@@ -120,6 +120,27 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+/** A TPL header with every field present (undefined until set): one hidden class for all telegrams. */
+export function newTplHeader(ci: number): TplHeader {
+  return {
+    ci,
+    headerType: 'none',
+    accessNumber: undefined,
+    status: undefined,
+    configuration: undefined,
+    securityMode: 0,
+    encryptedBlocks: undefined,
+    configurationExt: undefined,
+    id: undefined,
+    mField: undefined,
+    manufacturer: undefined,
+    version: undefined,
+    deviceType: undefined,
+    formatSignature: undefined,
+    dataCrc: undefined,
+  };
+}
+
 export function isManufacturerCi(ci: number): boolean {
   return ci >= 0xa0 && ci <= 0xb7;
 }
@@ -146,7 +167,7 @@ export function parseWmbusFrame(input: Uint8Array, options: ParseOptions = {}): 
   const len = ellLength(ci);
   if (len > 0) {
     need(data, pos + 1, len, `ELL (CI 0x${ci.toString(16)})`);
-    ell = { ci, cc: data[pos + 1], acc: data[pos + 2] };
+    ell = { ci, cc: data[pos + 1], acc: data[pos + 2], manufacturer: undefined, id: undefined, sessionNumber: undefined, encryption: undefined, payloadCrc: undefined };
     let p = pos + 3;
     if (ci === 0x8e || ci === 0x8f) {
       const m = data[p] | (data[p + 1] << 8);
@@ -214,7 +235,7 @@ export function parseWmbusFrame(input: Uint8Array, options: ParseOptions = {}): 
     const length = data[pos + 1];
     need(data, pos + 2, length, 'AFL');
     const fc = data[pos + 2] | (data[pos + 3] << 8);
-    afl = { ci, length, fragmentControl: fc };
+    afl = { ci, length, fragmentControl: fc, messageControl: undefined, keyInfo: undefined, messageCounter: undefined, counterBytes: undefined, mac: undefined };
     let p = pos + 4;
     const end = pos + 2 + length;
     if (fc & 0x2000) afl.messageControl = data[p++];
@@ -240,7 +261,7 @@ export function parseWmbusFrame(input: Uint8Array, options: ParseOptions = {}): 
 
   // Transport layer.
   const tplStart = pos;
-  const tpl: TplHeader = { ci, headerType: 'none', securityMode: 0 };
+  const tpl = newTplHeader(ci);
   pos++;
   if (ci === 0x72 || ci === 0x73 || ci === 0x53 || ci === 0x5b || ci === 0x6b || ci === 0x75 || ci === 0x7d || ci === 0x6f || ci === 0x8b) {
     need(data, pos, 12, 'long TPL header');
@@ -289,8 +310,9 @@ export function parseWmbusFrame(input: Uint8Array, options: ParseOptions = {}): 
     received,
     diehl,
     dll,
-    ...(ell ? { ell } : {}),
-    ...(afl ? { afl } : {}),
+    mbus: undefined,
+    ell,
+    afl,
     tpl,
     protection,
     apl: data.subarray(pos),

@@ -1,6 +1,7 @@
 import { CodecError } from '../errors';
 import { idString, manufacturerCode } from './link';
-import type { ParsedTelegram, TplHeader } from './telegram';
+import type { ParsedTelegram } from './telegram';
+import { newTplHeader } from './telegram';
 
 /**
  * EN 13757-2 wired M-Bus frames. A long frame is `68 L L 68 C A CI data CS 16`: L counts C..data,
@@ -31,7 +32,7 @@ export function parseWiredFrame(b: Uint8Array): ParsedTelegram {
   const ci = b[6];
   const end = 4 + l;
   let pos = 7;
-  const tpl: TplHeader = { ci, headerType: 'none', securityMode: 0 };
+  const tpl = newTplHeader(ci);
   let id = '00000000';
   let mField = 0;
   let version = 0;
@@ -85,6 +86,8 @@ export function parseWiredFrame(b: Uint8Array): ParsedTelegram {
       address: new Uint8Array(8),
     },
     mbus: { cField, address },
+    ell: undefined,
+    afl: undefined,
     tpl,
     protection: 'none',
     apl: b.subarray(pos, end),
