@@ -23,6 +23,8 @@ export const seedConfigSchema = z
     DEMO_PASSWORD: z.string().max(1024).optional(),
     /** false: seed only the platform administrator, not the demo tenant. */
     SEED_DEMO: z.enum(['true', 'false']).default('true'),
+    /** false: the demo tenant without its registry (hierarchy, gateways, meters); the e2e stack starts with an empty one. */
+    SEED_DEMO_REGISTRY: z.enum(['true', 'false']).default('true'),
   })
   .refine((value) => !(value.NODE_ENV === 'production' && !value.DEMO_PASSWORD), {
     path: ['DEMO_PASSWORD'],

@@ -16,6 +16,8 @@ export interface SeedTenant {
   slug: string;
   name: string;
   users: SeedUser[];
+  /** Seed the demo registry (hierarchy, gateways, meters: tools/seed-registry.ts). */
+  registry?: boolean;
 }
 
 export const PLATFORM_TENANT: SeedTenant = {
@@ -33,4 +35,5 @@ export const DEMO_TENANT: SeedTenant = {
     { email: 'analyst@demo.example', displayName: 'Anton Analyst', roles: ['analyst'] },
     { email: 'billing@demo.example', displayName: 'Berta Billing', roles: ['billing_clerk'] },
   ],
+  registry: true,
 };

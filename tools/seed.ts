@@ -1,6 +1,7 @@
 /**
  * `npm run seed`: the platform administrator (tenant `platform`) and the demo tenant `demo` with an
- * administrator, an operator, an analyst and a billing clerk. Idempotent: what exists is left as it
+ * administrator, an operator, an analyst and a billing clerk, and its registry (hierarchy, gateways,
+ * about 200 meters: seed-registry.ts). Idempotent: what exists is left as it
  * is (passwords included); only what is missing is created. Runs after `npm run migrate`.
  */
 import 'reflect-metadata';
@@ -16,6 +17,7 @@ import { UsersRepository } from '../apps/system/src/users/users.repository';
 import { loadSeedConfig } from './config';
 import { DEFAULT_DEMO_PASSWORD, DEMO_TENANT, PLATFORM_TENANT } from './seed-data';
 import type { SeedTenant } from './seed-data';
+import { seedRegistry } from './seed-registry';
 
 export interface SeedOutcome {
   tenant: string;
@@ -46,6 +48,7 @@ export async function seed(dataSource: DataSource, tenants: SeedTenant[], passwo
       await userRepo.create(tenantId, { ...user, passwordHash: await hasher.hash(password) });
       outcome.created.push(user.email);
     }
+    if (wanted.registry) outcome.created.push(...(await seedRegistry(dataSource, tenantId)));
     outcomes.push(outcome);
   }
   return outcomes;
@@ -55,7 +58,8 @@ async function main(): Promise<void> {
   const config = loadSeedConfig();
   const logger = createLogger({ service: 'seed', version: platformVersion(), level: config.LOG_LEVEL });
   const password = config.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
-  const tenants = config.SEED_DEMO === 'true' ? [PLATFORM_TENANT, DEMO_TENANT] : [PLATFORM_TENANT];
+  const demo = config.SEED_DEMO_REGISTRY === 'true' ? DEMO_TENANT : { ...DEMO_TENANT, registry: false };
+  const tenants = config.SEED_DEMO === 'true' ? [PLATFORM_TENANT, demo] : [PLATFORM_TENANT];
   const dataSource = createServiceDataSource(systemDataSourceSettings(config.DATABASE_URL));
   await dataSource.initialize();
   try {

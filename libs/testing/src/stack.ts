@@ -83,6 +83,8 @@ export class Stack {
       UI_DIST: options.ui ? join(ROOT, 'ui', 'dist') : join(ROOT, 'ui', 'no-console-in-this-test'),
       HEALTH_TIMEOUT_MS: '1000',
       RPC_TIMEOUT_MS: '3000',
+      // The demo tenant without the seeded registry: tests create the meters they count.
+      SEED_DEMO_REGISTRY: 'false',
       ...(testServices.mongoUrl ? { MONGO_URL: testServices.mongoUrl } : {}),
       ...options.env,
     };
