@@ -1,3 +1,4 @@
+import type { ConsumerKind } from '@contracts/consumers';
 import type { GatewayStatus, MeterStatus, Utility } from '@contracts/devices';
 import type { HierarchyKind } from '@contracts/hierarchy';
 import type { HistoryAction } from '@contracts/history';
@@ -21,6 +22,8 @@ export const METER_STATUS_VARIANTS: Record<MeterStatus, 'success' | 'warning' | 
 };
 
 export const GATEWAY_STATUS_VARIANTS: Record<GatewayStatus, 'success' | 'warning' | 'neutral'> = { active: 'success', inactive: 'warning', decommissioned: 'neutral' };
+
+export const CONSUMER_KIND_LABELS: Record<ConsumerKind, string> = { residential: 'Residential', non_residential: 'Non-residential' };
 
 export const KIND_LABELS: Record<HierarchyKind, string> = {
   region: 'Region',

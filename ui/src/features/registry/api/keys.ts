@@ -1,3 +1,4 @@
+import type { ListConsumersRequest } from '@contracts/consumers';
 import type { ListMetersRequest } from '@contracts/devices';
 import type { HistoryEntityType } from '@contracts/history';
 
@@ -15,4 +16,9 @@ export const registryKeys = {
   hierarchyChildren: (parentId: string) => [...registryKeys.hierarchy(), 'children', parentId] as const,
   history: (entityType: HistoryEntityType, entityId: string) => [...registryKeys.all, 'history', entityType, entityId] as const,
   actors: () => [...registryKeys.all, 'actors'] as const,
+  consumers: () => [...registryKeys.all, 'consumers'] as const,
+  consumerList: (query: ListConsumersRequest) => [...registryKeys.consumers(), 'list', query] as const,
+  consumer: (id: string) => [...registryKeys.consumers(), 'one', id] as const,
+  servicePoints: (consumerId: string) => [...registryKeys.consumers(), 'service-points', consumerId] as const,
+  servicePointMeters: (servicePointId: string) => [...registryKeys.consumers(), 'service-point-meters', servicePointId] as const,
 };

@@ -26,10 +26,11 @@ export function useMeters(query: ListMetersRequest, enabled = true) {
   });
 }
 
-export function useMeter(id: string) {
+export function useMeter(id: string, enabled = true) {
   return useQuery({
     queryKey: registryKeys.meter(id),
     queryFn: ({ signal }) => authedRequest<MeterView>('GET', `${METERS}/${id}`, { signal }),
+    enabled,
   });
 }
 
