@@ -34,7 +34,8 @@ export async function parseXlsx(data: Buffer, limits: CsvLimits): Promise<Parsed
   const errors: { line: number; message: string }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const values = row.values as CellValue[];
-    const cells = values.slice(1).map((v) => cellText(v));
+    // Array.from, not map: row.values is sparse (an empty cell is a hole, which map would keep).
+    const cells = Array.from(values.slice(1), (v) => cellText(v));
     if (cells.every((c) => c.trim() === '')) return;
     const columns = header.columns;
     if (!columns) {
