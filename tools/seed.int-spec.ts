@@ -32,8 +32,8 @@ describe('the seed (real PostgreSQL)', () => {
 
   it('creates the platform administrator and the demo tenant with its users, then nothing the second time', async () => {
     const first = await seed(dataSource, [PLATFORM_TENANT, DEMO_TENANT], DEFAULT_DEMO_PASSWORD);
-    expect(first.map((o) => o.created.length)).toEqual([2, 8]);
-    expect(first[1].created.slice(5)).toEqual(['41 hierarchy nodes', '4 gateways', `${demoRegistry('any tenant').meters.length} meters`]);
+    expect(first.map((o) => o.created.length)).toEqual([2, 11]);
+    expect(first[1].created.slice(5, 8)).toEqual(['41 hierarchy nodes', '4 gateways', `${demoRegistry('any tenant').meters.length} meters`]);
     const second = await seed(dataSource, [PLATFORM_TENANT, DEMO_TENANT], 'Another-Password-99');
     expect(second.map((o) => o.created)).toEqual([[], []]);
     expect(second[1].existing).toEqual(DEMO_TENANT.users.map((u) => u.email));
@@ -70,7 +70,7 @@ describe('the seed (real PostgreSQL)', () => {
     const view = toMeterView((await new MetersRepository(dataSource).findById(tenantId, String(old?.id))) as MeterEntity);
     expect(view).toMatchObject({ status: 'replaced', nodeId: null, replacedById: expect.any(String), codecId: 'axioma/qalcosonic-w1', provisioning: { state: 'not_configured' } });
     expect(Number(view.finalIndex)).toBe(812.345);
-    const [history] = (await dataSource.query(`SELECT count(*)::int AS n FROM system.change_history WHERE tenant_id = $1 AND action = 'create' AND actor_kind = 'system'`, [tenantId])) as { n: number }[];
+    const [history] = (await dataSource.query(`SELECT count(*)::int AS n FROM system.change_history WHERE tenant_id = $1 AND action = 'create' AND actor_kind = 'system' AND entity_type IN ('hierarchy_node', 'gateway', 'meter')`, [tenantId])) as { n: number }[];
     expect(history.n).toBe(wanted.nodes.length + wanted.gateways.length + wanted.meters.length);
 
     const fingerprint = async () =>
@@ -90,7 +90,7 @@ describe('the seed (real PostgreSQL)', () => {
   });
 
   it('leaves the registry out for a tenant seeded without it (SEED_DEMO_REGISTRY=false)', async () => {
-    const [outcome] = await seed(dataSource, [{ ...DEMO_TENANT, slug: 'demo-bare', users: DEMO_TENANT.users.slice(0, 1), registry: false }], DEFAULT_DEMO_PASSWORD);
+    const [outcome] = await seed(dataSource, [{ ...DEMO_TENANT, slug: 'demo-bare', users: DEMO_TENANT.users.slice(0, 1), registry: false, consumers: false }], DEFAULT_DEMO_PASSWORD);
     expect(outcome.created).toEqual(['tenant demo-bare', 'admin@demo.example']);
     const bare = await new TenantsRepository(dataSource).findBySlug('demo-bare');
     expect(await dataSource.query(`SELECT id FROM system.meters WHERE tenant_id = $1 UNION ALL SELECT id FROM system.hierarchy_nodes WHERE tenant_id = $1`, [bare?.id])).toEqual([]);

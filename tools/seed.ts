@@ -15,7 +15,8 @@ import { assertPasswordAcceptable } from '../apps/system/src/passwords/password-
 import { TenantsRepository } from '../apps/system/src/tenants/tenants.repository';
 import { UsersRepository } from '../apps/system/src/users/users.repository';
 import { loadSeedConfig } from './config';
-import { DEFAULT_DEMO_PASSWORD, DEMO_TENANT, PLATFORM_TENANT } from './seed-data';
+import { seedConsumers } from './seed-consumers';
+import { DEFAULT_DEMO_PASSWORD, DEMO_CONSUMER_LOGIN, DEMO_TENANT, PLATFORM_TENANT } from './seed-data';
 import type { SeedTenant } from './seed-data';
 import { seedRegistry } from './seed-registry';
 
@@ -49,6 +50,7 @@ export async function seed(dataSource: DataSource, tenants: SeedTenant[], passwo
       outcome.created.push(user.email);
     }
     if (wanted.registry) outcome.created.push(...(await seedRegistry(dataSource, tenantId)));
+    if (wanted.consumers) outcome.created.push(...(await seedConsumers(dataSource, tenantId, password)));
     outcomes.push(outcome);
   }
   return outcomes;
@@ -69,7 +71,8 @@ async function main(): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
-  const lines = tenants.flatMap((tenant) => tenant.users.map((user) => `  tenant ${tenant.slug.padEnd(9)} ${user.email.padEnd(26)} ${user.roles.join(', ')}`));
+  const logins = tenants.flatMap((tenant) => [...tenant.users, ...(tenant.consumers ? [DEMO_CONSUMER_LOGIN] : [])].map((user) => ({ tenant, user })));
+  const lines = logins.map(({ tenant, user }) => `  tenant ${tenant.slug.padEnd(9)} ${user.email.padEnd(26)} ${user.roles.join(', ')}`);
   const passwordNote = config.DEMO_PASSWORD ? 'password from DEMO_PASSWORD' : `password ${DEFAULT_DEMO_PASSWORD} (development default; set DEMO_PASSWORD to choose another)`;
   process.stdout.write(`Demo logins, ${passwordNote}:\n${lines.join('\n')}\n`);
 }

@@ -13,7 +13,10 @@ interface Operation {
   method: string;
   path: string;
   public: boolean;
+  /** All of these are needed. */
   permissions: Permission[];
+  /** One of these is needed (an operator permission or `self:read`). */
+  anyOf: Permission[];
 }
 
 interface Principal {
@@ -23,7 +26,11 @@ interface Principal {
   credential(): Promise<string>;
 }
 
-type OpenApiDocument = { paths: Record<string, Record<string, { 'x-public'?: boolean; 'x-required-permissions'?: Permission[] }>> };
+type OpenApiDocument = { paths: Record<string, Record<string, { 'x-public'?: boolean; 'x-required-permissions'?: Permission[]; 'x-any-permissions'?: Permission[] }>> };
+
+/** Whether `principal` holds what `op` needs: all of its permissions, and one of its any-of permissions. */
+const admits = (principal: Principal, op: Operation): boolean =>
+  op.permissions.every((p) => principal.permissions.includes(p)) && (op.anyOf.length === 0 || op.anyOf.some((p) => principal.permissions.includes(p)));
 
 describe('access control on every route of the OpenAPI document', () => {
   let stack: Stack;
@@ -45,6 +52,7 @@ describe('access control on every route of the OpenAPI document', () => {
         path,
         public: op['x-public'] === true,
         permissions: op['x-required-permissions'] ?? [],
+        anyOf: op['x-any-permissions'] ?? [],
       })),
     );
 
@@ -60,7 +68,8 @@ describe('access control on every route of the OpenAPI document', () => {
     const password = 'Route-Walk-2025!';
     for (const role of ROLES.filter((r): r is Exclude<Role, 'platform_admin' | 'tenant_admin'> => r !== 'platform_admin' && r !== 'tenant_admin')) {
       const email = `${role.replace('_', '-')}@walk.example`;
-      const body = { email, displayName: role, password, roles: [role], ...(role === 'consumer' ? { consumerId: randomUUID() } : {}) };
+      const consumer = role === 'consumer' ? await apiCall<{ id: string }>(stack.gatewayUrl, 'POST', '/api/v1/consumers', { token: admin.accessToken, body: { kind: 'residential', accountNumber: 'WALK-1', name: 'Walker' } }) : null;
+      const body = { email, displayName: role, password, roles: [role], ...(consumer ? { consumerId: consumer.body.id } : {}) };
       const created = await apiCall(stack.gatewayUrl, 'POST', '/api/v1/users', { token: admin.accessToken, body });
       expect(created.status).toBe(201);
       const session = await signIn(stack.gatewayUrl, 'demo', email, password);
@@ -68,6 +77,9 @@ describe('access control on every route of the OpenAPI document', () => {
     }
     const key = await apiCall<CreatedApiKey>(stack.gatewayUrl, 'POST', '/api/v1/api-keys', { token: admin.accessToken, body: { name: 'devices only', permissions: ['devices:read'] } });
     principals.push({ name: 'api key [devices:read]', permissions: key.body.permissions, credential: async () => key.body.key });
+    // Holds neither an operator permission of the consumer-facing reads nor self:read.
+    const billingKey = await apiCall<CreatedApiKey>(stack.gatewayUrl, 'POST', '/api/v1/api-keys', { token: admin.accessToken, body: { name: 'billing only', permissions: ['billing:read'] } });
+    principals.push({ name: 'api key [billing:read]', permissions: billingKey.body.permissions, credential: async () => billingKey.body.key });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -76,7 +88,7 @@ describe('access control on every route of the OpenAPI document', () => {
   it('lists exactly the expected public routes, and every other route declares its permissions', () => {
     expect(operations.length).toBeGreaterThan(15);
     expect(operations.filter((op) => op.public).map((op) => `${op.method} ${op.path}`).sort()).toEqual([...PUBLIC_ROUTES].sort());
-    expect(operations.filter((op) => !op.public && op.permissions.length === 0).map((op) => `${op.method} ${op.path}`)).toEqual([]);
+    expect(operations.filter((op) => !op.public && op.permissions.length === 0 && op.anyOf.length === 0).map((op) => `${op.method} ${op.path}`)).toEqual([]);
   });
 
   it('answers 401 to an anonymous call on every protected route', async () => {
@@ -100,7 +112,7 @@ describe('access control on every route of the OpenAPI document', () => {
 
   it('answers 403 to a principal lacking the route\'s permission, on every protected route', async () => {
     for (const op of operations.filter((o) => !o.public)) {
-      const lacking = principals.find((p) => op.permissions.some((permission) => !p.permissions.includes(permission)));
+      const lacking = principals.find((p) => !admits(p, op));
       expect({ route: `${op.method} ${op.path}`, lacking: Boolean(lacking) }).toEqual({ route: `${op.method} ${op.path}`, lacking: true });
       if (!lacking) continue;
       const answer = await call(op, await lacking.credential());
@@ -115,7 +127,7 @@ describe('access control on every route of the OpenAPI document', () => {
 
   it('lets a principal holding the route\'s permissions past the guard, on every protected route', async () => {
     for (const op of operations.filter((o) => !o.public)) {
-      const holder = principals.find((p) => op.permissions.every((permission) => p.permissions.includes(permission)));
+      const holder = principals.find((p) => admits(p, op));
       expect({ route: `${op.method} ${op.path}`, holder: Boolean(holder) }).toEqual({ route: `${op.method} ${op.path}`, holder: true });
       if (!holder) continue;
       const answer = await call(op, await holder.credential());

@@ -4,7 +4,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { currentActor, runWithContext } from '@app/common';
 import type { Actor } from '@app/contracts';
-import { Public, RequirePermissions } from './access.decorators';
+import { Public, RequireAnyPermission, RequirePermissions } from './access.decorators';
 import type { AccessTokenVerifier } from './access-token.verifier';
 import type { ApiKeyVerifier } from './api-key.verifier';
 import { AuthGuard } from './auth.guard';
@@ -15,6 +15,8 @@ class Routes {
   @Get() @RequirePermissions('users:read') read(): void {}
   @Get() @RequirePermissions('users:read', 'users:manage') write(): void {}
   @Get() undeclared(): void {}
+  @Get() @RequireAnyPermission('consumers:read', 'self:read') either(): void {}
+  @Get() @RequireAnyPermission('billing:read', 'commands:send') neither(): void {}
 }
 
 const operator: Actor = { kind: 'user', id: 'u', tenantId: 't', roles: ['operator'], permissions: ['devices:read', 'users:read'], sessionId: 's' };
@@ -51,5 +53,12 @@ describe('AuthGuard', () => {
   it('answers FORBIDDEN when a permission is missing, and for a route that declares none (fail closed)', async () => {
     await expect(run('write', { authorization: 'Bearer a.b.c' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Needs permission users:manage' });
     await expect(run('undeclared', { authorization: 'Bearer a.b.c' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('admits an any-of route for one of its permissions, and refuses an actor holding none', async () => {
+    (tokens.verify as jest.Mock).mockResolvedValueOnce({ ...operator, permissions: ['self:read'] });
+    expect((await run('either', { authorization: 'Bearer a.b.c' })).allowed).toBe(true);
+    await expect(run('neither', { authorization: 'Bearer a.b.c' })).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Needs one of the permissions billing:read, commands:send' });
+    await expect(run('either')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { setContextActor } from '@app/common';
 import { DomainError, hasPermissions } from '@app/contracts';
 import type { Actor, Permission } from '@app/contracts';
-import { IS_PUBLIC, REQUIRED_PERMISSIONS } from './access.decorators';
+import { ANY_PERMISSIONS, IS_PUBLIC, REQUIRED_PERMISSIONS } from './access.decorators';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { ApiKeyVerifier } from './api-key.verifier';
 import { clientIp } from './client-info';
@@ -40,6 +40,11 @@ export class AuthGuard implements CanActivate {
     request.actor = actor;
     setContextActor(actor);
     const required = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_PERMISSIONS, targets);
+    const anyOf = this.reflector.getAllAndOverride<Permission[] | undefined>(ANY_PERMISSIONS, targets);
+    if (anyOf && anyOf.length > 0) {
+      if (!anyOf.some((p) => actor.permissions.includes(p))) throw new DomainError('FORBIDDEN', `Needs one of the permissions ${anyOf.join(', ')}`);
+      return true;
+    }
     if (!required || required.length === 0) throw new DomainError('FORBIDDEN', `${request.method} ${request.path} declares no permission`);
     if (!hasPermissions(actor.permissions, required)) {
       throw new DomainError('FORBIDDEN', `Needs permission ${required.filter((p) => !actor.permissions.includes(p)).join(', ')}`);

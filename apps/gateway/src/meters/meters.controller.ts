@@ -2,12 +2,15 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } fr
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { rpcClientToken } from '@app/common';
 import { SystemPatterns } from '@app/contracts';
-import type { HistoryPage, MeterPage, MeterView, ReplacedMeters, RpcClient, SystemContract } from '@app/contracts';
-import { RequirePermissions } from '../auth/access.decorators';
+import type { HistoryPage, MeterPage, MeterView, ReplacedMeters, RpcClient, ServicePointMeterView, SystemContract } from '@app/contracts';
+import { RequireAnyPermission, RequirePermissions } from '../auth/access.decorators';
 import { HistoryPageDoc, HistoryPageQuery } from '../history/history.dto';
 import { IdParams } from '../http/id.params';
+import { ServicePointMeterDoc } from '../service-points/service-point.docs';
 import { MeterDoc, MeterPageDoc, ReplacedMetersDoc } from './meter.docs';
 import { CreateMeterBody, InstallMeterBody, ListMetersQuery, RemoveMeterBody, ReplaceMeterBody, UpdateMeterBody } from './meters.dto';
+
+const CONSUMER_SCOPED = 'A consumer user (permission self:read) gets only the meters linked to its service points; any other id answers 404, like another tenant\'s.';
 
 /** Meters of the caller's tenant: registration, lifecycle, history. Another tenant's meter id answers 404. */
 @ApiTags('meters')
@@ -16,8 +19,8 @@ export class MetersController {
   constructor(@Inject(rpcClientToken('system')) private readonly system: RpcClient<SystemContract>) {}
 
   @Get()
-  @RequirePermissions('devices:read')
-  @ApiOperation({ summary: 'Meters of your tenant: prefix search, filters, keyset paging' })
+  @RequireAnyPermission('devices:read', 'self:read')
+  @ApiOperation({ summary: 'Meters of your tenant: prefix search, filters, keyset paging', description: CONSUMER_SCOPED })
   @ApiOkResponse({ type: MeterPageDoc })
   list(@Query() query: ListMetersQuery): Promise<MeterPage> {
     return this.system.send(SystemPatterns.meterList, query);
@@ -32,8 +35,8 @@ export class MetersController {
   }
 
   @Get(':id')
-  @RequirePermissions('devices:read')
-  @ApiOperation({ summary: 'One meter' })
+  @RequireAnyPermission('devices:read', 'self:read')
+  @ApiOperation({ summary: 'One meter', description: CONSUMER_SCOPED })
   @ApiOkResponse({ type: MeterDoc })
   get(@Param() params: IdParams): Promise<MeterView> {
     return this.system.send(SystemPatterns.meterGet, { id: params.id });
@@ -96,10 +99,18 @@ export class MetersController {
   }
 
   @Get(':id/history')
-  @RequirePermissions('history:read')
-  @ApiOperation({ summary: 'Change history of one meter, newest first' })
+  @RequireAnyPermission('history:read', 'self:read')
+  @ApiOperation({ summary: 'Change history of one meter, newest first', description: `${CONSUMER_SCOPED} A consumer user sees other actors' ids and addresses as null.` })
   @ApiOkResponse({ type: HistoryPageDoc })
   history(@Param() params: IdParams, @Query() query: HistoryPageQuery): Promise<HistoryPage> {
-    return this.system.send(SystemPatterns.historyList, { ...query, entityType: 'meter', entityId: params.id });
+    return this.system.send(SystemPatterns.historyEntity, { ...query, entityType: 'meter', entityId: params.id });
+  }
+
+  @Get(':id/service-points')
+  @RequireAnyPermission('devices:read', 'self:read')
+  @ApiOperation({ summary: 'The service points the meter served over time, newest first', description: CONSUMER_SCOPED })
+  @ApiOkResponse({ type: [ServicePointMeterDoc] })
+  servicePoints(@Param() params: IdParams): Promise<ServicePointMeterView[]> {
+    return this.system.send(SystemPatterns.meterServicePoints, { id: params.id });
   }
 }

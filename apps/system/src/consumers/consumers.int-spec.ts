@@ -140,7 +140,7 @@ describe('consumers, service points, meter links and consumer scoping (real Post
     });
 
     /** The template later features extend: every consumer-facing read by id, for a given id. */
-    const reads = (ids: { consumer: string; point: string; meter: string }) => [
+    const reads = (ids: { consumer: string; point: string; meter: string }): { what: string; read: () => Promise<unknown> }[] => [
       { what: 'consumer', read: () => consumers.get({ id: ids.consumer }) },
       { what: 'service point', read: () => points.get({ id: ids.point }) },
       { what: 'meter', read: () => meters.get({ id: ids.meter }) },
