@@ -10,6 +10,7 @@ import type { ReadScope } from '../access/read-scope';
 import { ConsumersRepository } from '../consumers/consumers.repository';
 import { validateNewConsumer } from '../consumers/consumer-rules';
 import { systemDataSourceSettings } from '../database/data-source';
+import { MetersRepository } from '../meters/meters.repository';
 import { ServicePointsRepository, servicePointConflicts } from './service-points.repository';
 import { validateNewServicePoint } from './service-point-rules';
 
@@ -88,6 +89,11 @@ describe('consumer and service point repositories (real PostgreSQL)', () => {
     expect((await points.metersOfPoint(me, myPoint.id)).map((l) => l.meterId)).toEqual([myMeter]);
     expect(await points.metersOfPoint(me, theirPoint.id)).toEqual([]);
     expect(await points.pointsOfMeter(me, theirMeter)).toEqual([]);
+    const meters = new MetersRepository(ds);
+    expect((await meters.findVisible(me, myMeter))?.id).toBe(myMeter);
+    expect(await meters.findVisible(me, theirMeter)).toBeNull();
+    expect((await meters.list(me, { limit: 100 })).map((m) => m.id)).toEqual([myMeter]);
+    expect(await meters.findVisible(tenantScope(tenantB), myMeter)).toBeNull();
     // The same ids as the same consumer of another tenant: nothing.
     expect(await consumers.findVisible(own(tenantB, mine.id), mine.id)).toBeNull();
     expect(await points.findVisible(own(tenantB, mine.id), myPoint.id)).toBeNull();
