@@ -104,23 +104,29 @@ function expand(key: Uint8Array): AesSchedule {
 const cache = new Map<string, AesSchedule>();
 
 /** The (cached) key schedule of a 16-byte key. */
-let lastKey: Uint8Array | undefined;
+const lastKey = new Uint8Array(16);
 let lastSchedule: AesSchedule | undefined;
+
+/** Schedules by key object (a caller keeping its key arrays), checked against a copy of the bytes. */
+const byObject = new WeakMap<Uint8Array, { bytes: Uint8Array; schedule: AesSchedule }>();
+
+function same16(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < 16; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 export function aesSchedule(key: Uint8Array): AesSchedule {
   // Fast path: the same key as the previous call (a meter's telegrams, a bench loop).
-  if (lastKey && lastSchedule) {
-    let same = true;
-    for (let i = 0; i < 16; i++) {
-      if (lastKey[i] !== key[i]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return lastSchedule;
+  if (lastSchedule && same16(lastKey, key)) return lastSchedule;
+  const known = byObject.get(key);
+  let s: AesSchedule;
+  if (known !== undefined && same16(known.bytes, key)) {
+    s = known.schedule;
+  } else {
+    s = scheduleFor(key);
+    byObject.set(key, { bytes: Uint8Array.from(key.subarray(0, 16)), schedule: s });
   }
-  const s = scheduleFor(key);
-  lastKey = Uint8Array.from(key.subarray(0, 16));
+  for (let i = 0; i < 16; i++) lastKey[i] = key[i];
   lastSchedule = s;
   return s;
 }
@@ -198,15 +204,27 @@ export function decryptBlock(s: AesSchedule, input: Uint8Array, io: number, out:
 
 /** AES-128-CBC decryption without padding; `data.length` must be a multiple of 16. */
 export function cbcDecrypt(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
-  const s = aesSchedule(key);
   const out = new Uint8Array(data.length);
-  for (let o = 0; o + 16 <= data.length; o += 16) {
-    decryptBlock(s, data, o, out, o);
-    const prev = o === 0 ? iv : data;
-    const po = o === 0 ? 0 : o - 16;
-    for (let i = 0; i < 16; i++) out[o + i] ^= prev[po + i];
-  }
+  cbcDecryptInto(key, iv, data, 0, data.length, out, 0);
   return out;
+}
+
+/**
+ * AES-128-CBC decryption of the whole blocks of `src[srcOff, srcOff + n)` into `dst` from `dstOff`
+ * (the two must not overlap: each block is XORed with the previous ciphertext block).
+ */
+export function cbcDecryptInto(key: Uint8Array, iv: Uint8Array, src: Uint8Array, srcOff: number, n: number, dst: Uint8Array, dstOff: number): void {
+  const s = aesSchedule(key);
+  for (let o = 0; o + 16 <= n; o += 16) {
+    decryptBlock(s, src, srcOff + o, dst, dstOff + o);
+    if (o === 0) {
+      for (let i = 0; i < 16; i++) dst[dstOff + i] ^= iv[i];
+    } else {
+      const p = srcOff + o - 16;
+      const d = dstOff + o;
+      for (let i = 0; i < 16; i++) dst[d + i] ^= src[p + i];
+    }
+  }
 }
 
 /** AES-128-CBC encryption without padding (tests and CMAC). */

@@ -1,4 +1,4 @@
-import { cbcDecrypt, cbcEncrypt, ctr, encryptBlock, aesSchedule } from './aes';
+import { cbcDecrypt, cbcDecryptInto, cbcEncrypt, ctr, encryptBlock, aesSchedule } from './aes';
 
 /**
  * AES-128 for EN 13757-7 / OMS security: CBC (modes 5 and 7), CTR (ELL), CMAC (mode 7 key
@@ -10,6 +10,11 @@ export const ZERO_IV = new Uint8Array(16);
 
 export function aesCbcDecrypt(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
   return cbcDecrypt(key, iv, data);
+}
+
+/** CBC-decrypts `n` bytes of `src` at `srcOff` into `dst` at `dstOff` (`dst` must not overlap `src`). */
+export function aesCbcDecryptInto(key: Uint8Array, iv: Uint8Array, src: Uint8Array, srcOff: number, n: number, dst: Uint8Array, dstOff: number): void {
+  cbcDecryptInto(key, iv, src, srcOff, n, dst, dstOff);
 }
 
 export function aesCbcEncrypt(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {

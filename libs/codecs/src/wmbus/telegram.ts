@@ -1,6 +1,6 @@
 import { CodecError } from '../errors';
 import { crc16En13757 } from './crc';
-import { aesCbcDecrypt, aesCmac, aesCtr, deriveOmsKey, ZERO_IV } from './crypto';
+import { aesCbcDecryptInto, aesCmac, aesCtr, deriveOmsKey, ZERO_IV } from './crypto';
 import type { DiehlInterpretation } from './diehl';
 import { diehlInterpretation, diehlLfsr, foldKey, normaliseDiehlAddress, PRIOS_DEFAULT_KEYS } from './diehl';
 import type { CrcFormat, DllHeader } from './link';
@@ -166,7 +166,7 @@ export function parseWmbusFrame(input: Uint8Array, options: ParseOptions = {}): 
   if (ci === 0x86) throw new CodecError('UNSUPPORTED_FRAME', 'ELL V (CI 0x86) is not supported', { ci });
   const len = ellLength(ci);
   if (len > 0) {
-    need(data, pos + 1, len, `ELL (CI 0x${ci.toString(16)})`);
+    if (pos + 1 + len > data.length) need(data, pos + 1, len, `ELL (CI 0x${ci.toString(16)})`);
     ell = { ci, cc: data[pos + 1], acc: data[pos + 2], manufacturer: undefined, id: undefined, sessionNumber: undefined, encryption: undefined, payloadCrc: undefined };
     let p = pos + 3;
     if (ci === 0x8e || ci === 0x8f) {
@@ -345,6 +345,14 @@ function startsWith2F2F(b: Uint8Array, at: number): boolean {
   return at + 1 < b.length && b[at] === 0x2f && b[at + 1] === 0x2f;
 }
 
+/** Error details naming the meter (built only when an error is thrown). */
+function who(tpl: TplHeader, dll: DllHeader): { manufacturer: string; id: string; mode: number } {
+  return { manufacturer: tpl.manufacturer ?? dll.manufacturer, id: tpl.id ?? dll.id, mode: tpl.securityMode };
+}
+
+/** The IV of the mode 5 decryption: filled and used synchronously, never kept. */
+const MODE5_IV = new Uint8Array(16);
+
 function decryptTpl(
   frame: Uint8Array,
   received: Uint8Array,
@@ -359,7 +367,6 @@ function decryptTpl(
   diehl: string,
 ): { data: Uint8Array; protection: Protection } {
   const mode = tpl.securityMode;
-  const who = { manufacturer: tpl.manufacturer ?? dll.manufacturer, id: tpl.id ?? dll.id, mode };
   if (mode === 5 || mode === 7) {
     const plain = startsWith2F2F(data, pos);
     const available = data.length - pos;
@@ -373,11 +380,12 @@ function decryptTpl(
       // Diehl OMS meters ship with a publicly known default key (the second PRIOS key, doubled).
       key = DIEHL_DEFAULT_AES_KEY;
     }
-    if (key && key.length !== 16) throw new CodecError('MALFORMED', `security mode ${mode} needs a 16-byte AES-128 key, got ${key.length} bytes`, who);
+    if (key && key.length !== 16) throw new CodecError('MALFORMED', `security mode ${mode} needs a 16-byte AES-128 key, got ${key.length} bytes`, who(tpl, dll));
     if (key) {
-      let dec: Uint8Array | undefined;
+      // The clear data: a copy of the frame data with the encrypted bytes decrypted in place.
+      let out: Uint8Array | undefined;
       if (mode === 5) {
-        const iv = new Uint8Array(16);
+        const iv = MODE5_IV;
         if (tpl.headerType === 'long' || tpl.headerType === 'compact_long') {
           // M and A of the long header: its id, manufacturer, version and type.
           const h = tplStart + 1;
@@ -390,11 +398,14 @@ function decryptTpl(
           iv.set(frame.subarray(2, 10), 0);
         }
         iv.fill(tpl.accessNumber ?? 0, 8);
-        if (n >= 16) dec = aesCbcDecrypt(key, iv, data.subarray(pos, pos + n));
+        if (n >= 16) {
+          out = data.slice();
+          aesCbcDecryptInto(key, iv, data, pos, n, out, pos);
+        }
       } else {
-        if (!afl?.counterBytes) throw new CodecError('MALFORMED', 'security mode 7 needs an AFL message counter', who);
+        if (!afl?.counterBytes) throw new CodecError('MALFORMED', 'security mode 7 needs an AFL message counter', who(tpl, dll));
         const kdf = ((tpl.configurationExt ?? 0) >> 4) & 3;
-        if (kdf !== 1) throw new CodecError('UNSUPPORTED_FRAME', `security mode 7 with key derivation ${kdf} is not supported`, who);
+        if (kdf !== 1) throw new CodecError('UNSUPPORTED_FRAME', `security mode 7 with key derivation ${kdf} is not supported`, who(tpl, dll));
         const idBytes = tpl.headerType === 'long' ? data.subarray(tplStart + 1, tplStart + 5) : frame.subarray(4, 8);
         if (afl.mac && afl.mac.length > 0) {
           const kmac = deriveOmsKey(key, 0x01, afl.counterBytes, idBytes);
@@ -405,24 +416,23 @@ function decryptTpl(
           const mac = aesCmac(kmac, input);
           let same = true;
           for (let i = 0; i < afl.mac.length; i++) if (mac[i] !== afl.mac[i]) same = false;
-          if (!same && !plain) throw new CodecError('WRONG_KEY', 'AFL MAC does not match (wrong key?)', who);
+          if (!same && !plain) throw new CodecError('WRONG_KEY', 'AFL MAC does not match (wrong key?)', who(tpl, dll));
         }
         const kenc = deriveOmsKey(key, 0x00, afl.counterBytes, idBytes);
-        if (n >= 16) dec = aesCbcDecrypt(kenc, ZERO_IV, data.subarray(pos, pos + n));
+        if (n >= 16) {
+          out = data.slice();
+          aesCbcDecryptInto(kenc, ZERO_IV, data, pos, n, out, pos);
+        }
       }
-      if (dec && startsWith2F2F(dec, 0)) {
-        const out = Uint8Array.from(data);
-        out.set(dec, pos);
-        return { data: out, protection: 'decrypted' };
-      }
+      if (out && startsWith2F2F(out, pos)) return { data: out, protection: 'decrypted' };
       if (plain) {
         warnings.push('telegram announced encryption but its payload is already clear (2F2F)');
         return { data, protection: 'plain_despite_announcement' };
       }
-      throw new CodecError('WRONG_KEY', `AES-CBC (security mode ${mode}): decrypted data does not start with 2F2F`, who);
+      throw new CodecError('WRONG_KEY', `AES-CBC (security mode ${mode}): decrypted data does not start with 2F2F`, who(tpl, dll));
     }
     if (plain) return { data, protection: 'plain_despite_announcement' };
-    throw new CodecError('KEY_NEEDED', `telegram is encrypted (security mode ${mode}) and no key was given`, who);
+    throw new CodecError('KEY_NEEDED', `telegram is encrypted (security mode ${mode}) and no key was given`, who(tpl, dll));
   }
   if (mode >= 16 && diehl === 'real_data') {
     // Diehl "real data" LFSR scrambling of everything after the short header.
@@ -443,11 +453,11 @@ function decryptTpl(
       }
     }
     if (check(data.subarray(15))) return { data, protection: 'plain_despite_announcement' };
-    throw new CodecError(key ? 'WRONG_KEY' : 'KEY_NEEDED', 'Diehl real-data scrambling could not be undone with the known keys', who);
+    throw new CodecError(key ? 'WRONG_KEY' : 'KEY_NEEDED', 'Diehl real-data scrambling could not be undone with the known keys', who(tpl, dll));
   }
   if (mode >= 16) {
     // Manufacturer-specific security: leave it to the driver.
     return { data, protection: 'none' };
   }
-  throw new CodecError('UNSUPPORTED_FRAME', `security mode ${mode} is not supported`, who);
+  throw new CodecError('UNSUPPORTED_FRAME', `security mode ${mode} is not supported`, who(tpl, dll));
 }
