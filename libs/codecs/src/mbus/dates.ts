@@ -26,8 +26,30 @@ export interface MbusDateTime {
   type: 'G' | 'F' | 'I' | 'J';
 }
 
+/** "00".."99", looked up rather than built (dates are formatted for every date record). */
+const TWO: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
+
 function two(n: number): string {
+  const s = TWO[n];
+  if (s !== undefined) return s;
   return n < 10 ? `0${n}` : `${n}`;
+}
+
+/** "YYYY-MM-DD" by (year, month, day), built once per day seen. */
+const DAY_TEXT = new Map<number, string>();
+
+function dayText(y: number, mo: number, d: number): string {
+  if (!(y >= 0 && y <= 9999 && mo >= 0 && mo <= 15 && d >= 0 && d <= 31) || y % 1 !== 0 || mo % 1 !== 0 || d % 1 !== 0) {
+    return `${y}-${two(mo)}-${two(d)}`;
+  }
+  const k = (y * 16 + mo) * 32 + d;
+  let s = DAY_TEXT.get(k);
+  if (s === undefined) {
+    s = `${y}-${two(mo)}-${two(d)}`;
+    if (DAY_TEXT.size >= 65536) DAY_TEXT.clear();
+    DAY_TEXT.set(k, s);
+  }
+  return s;
 }
 
 function dateG(lo: number, hi: number): { year: number; month: number; day: number } {
@@ -89,7 +111,7 @@ export function decodeMbusDate(b: Uint8Array, offset: number, length: number): M
 
 /** "YYYY-MM-DD", "YYYY-MM-DD HH:MM", "YYYY-MM-DD HH:MM:SS" or "HH:MM:SS" (wmbusmeters' style). */
 export function formatMbusDate(d: MbusDateTime): string {
-  const date = `${d.year}-${two(d.month)}-${two(d.day)}`;
+  const date = dayText(d.year, d.month, d.day);
   switch (d.type) {
     case 'G':
       return date;
@@ -115,7 +137,7 @@ export function daysInMonth(year: number, month: number): number {
 
 /** ISO-8601 exactly as `Date.toISOString()` writes it, from calendar fields (no Date allocation). */
 export function isoFromParts(y: number, mo: number, d: number, h: number, mi: number, s: number): string {
-  return `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}.000Z`;
+  return `${dayText(y, mo, d)}T${two(h)}:${two(mi)}:${two(s)}.000Z`;
 }
 
 /**

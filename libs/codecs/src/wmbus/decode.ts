@@ -144,6 +144,18 @@ export function recordToJson(r: MbusRecord): JsonObject {
   return o;
 }
 
+const CODEC_NAMES = new Map<WmbusDriver, string>();
+
+/** `wmbus/<driver name>`, built once per driver. */
+function codecName(driver: WmbusDriver): string {
+  let name = CODEC_NAMES.get(driver);
+  if (name === undefined) {
+    name = `wmbus/${driver.name}`;
+    CODEC_NAMES.set(driver, name);
+  }
+  return name;
+}
+
 function hasKeys(o: object): boolean {
   for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
   return false;
@@ -318,7 +330,7 @@ function decodeUnsafe(bytes: Uint8Array, options: WmbusOptions): DecodedPayload 
   if (hasKeys(ctx.fields)) vendor.driver = ctx.fields as { [key: string]: JsonValue };
 
   const out: DecodedPayload = {
-    codec: `wmbus/${driver?.name ?? 'generic'}`,
+    codec: driver ? codecName(driver) : 'wmbus/generic',
     measurements: ctx.measurements,
     alarms: [...ctx.alarms],
     device: ctx.device,

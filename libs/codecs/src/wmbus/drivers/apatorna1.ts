@@ -2,7 +2,7 @@ import { CodecError } from '../../errors';
 import type { AlarmCode } from '../../types';
 import { aesCbcDecrypt } from '../crypto';
 import type { WmbusDriver } from './types';
-import { addDate, bitStatus, measure, mvt, u32le } from './util';
+import { addDate, bitStatus, bitText, measure, mvt, u32le } from './util';
 
 /**
  * Apator NA-1 water meter (APA 14/07), CI 0xA0/0xA1. After the CI: an access number, a clear
@@ -67,7 +67,7 @@ export const apatorna1: WmbusDriver = {
     addDate(ctx, 'historic_datetime', h.getUTCFullYear(), h.getUTCMonth() + 1, h.getUTCDate(), h.getUTCHours(), h.getUTCMinutes(), 1);
     bitStatus(ctx, p[1], FRAME_BITS, 'frame_status');
     bitStatus(ctx, c[14], STATUS_BITS, 'current_status');
-    const hist = bitStatus({ ...ctx, alarms: new Set() }, c[15], STATUS_BITS, 'historic_status');
-    ctx.fields.historic_status = hist;
+    // The historic status is reported, its alarms are not current.
+    ctx.fields.historic_status = bitText(c[15], STATUS_BITS);
   },
 };

@@ -125,16 +125,27 @@ export function bitStatus(
   bits: readonly (readonly [number, string, AlarmCode?])[],
   field = 'status',
 ): string {
-  const names: string[] = [];
-  for (const [mask, name, alarm] of bits) {
+  let text = '';
+  for (let i = 0; i < bits.length; i++) {
+    const [mask, name, alarm] = bits[i];
     if ((value & mask) === mask && mask !== 0) {
-      names.push(name);
+      text = text === '' ? name : `${text} ${name}`;
       if (alarm) ctx.alarms.add(alarm);
     }
   }
-  const text = names.length ? names.join(' ') : 'OK';
+  if (text === '') text = 'OK';
   ctx.fields[field] = text;
   return text;
+}
+
+/** The names of the set bits as bitStatus writes them, without touching alarms or fields. */
+export function bitText(value: number, bits: readonly (readonly [number, string, AlarmCode?])[]): string {
+  let text = '';
+  for (let i = 0; i < bits.length; i++) {
+    const [mask, name] = bits[i];
+    if ((value & mask) === mask && mask !== 0) text = text === '' ? name : `${text} ${name}`;
+  }
+  return text === '' ? 'OK' : text;
 }
 
 /** Removes generic measurements a driver re-maps (e.g. a manufacturer reuse of a standard VIF). */
