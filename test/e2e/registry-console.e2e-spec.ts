@@ -15,16 +15,18 @@ describe('registry screens of the console (headless Chromium, seeded tenant admi
   let context: BrowserContext;
   let page: Page;
   let district: HierarchyNodeView;
+  let token: string;
+  const post = async <T>(path: string, body: unknown, expected = 201): Promise<T> => {
+    const answer = await apiCall<T>(stack.gatewayUrl, 'POST', `${API}${path}`, { token, body });
+    if (answer.status !== expected) throw new Error(`POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  };
 
   beforeAll(async () => {
     stack = await Stack.start({ ui: true });
     browser = await launchBrowser();
-    const token = (await apiSignIn(stack.gatewayUrl, DEMO_TENANT.slug, 'admin@demo.example', DEFAULT_DEMO_PASSWORD)).accessToken;
-    const call = async <T>(path: string, body: unknown): Promise<T> => {
-      const answer = await apiCall<T>(stack.gatewayUrl, 'POST', `${API}${path}`, { token, body });
-      if (answer.status !== 201) throw new Error(`POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-      return answer.body;
-    };
+    token = (await apiSignIn(stack.gatewayUrl, DEMO_TENANT.slug, 'admin@demo.example', DEFAULT_DEMO_PASSWORD)).accessToken;
+    const call = post;
     const region = await call<HierarchyNodeView>('/hierarchy', { kind: 'region', name: 'North region' });
     district = await call<HierarchyNodeView>('/hierarchy', { kind: 'district', name: 'Harbour district', parentId: region.id });
     await call<MeterView>('/meters', { serial: 'UI-NEW-0001', vendor: 'Acme', model: 'Flow 2', utility: 'water' });
@@ -65,7 +67,7 @@ describe('registry screens of the console (headless Chromium, seeded tenant admi
   /** The list shows `count` rows and no longer loads (the previous page stays on screen while the next one loads). */
   async function waitForRows(count: number): Promise<void> {
     await page.locator('[data-testid="meters-table"][aria-busy="false"]').waitFor();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="meter-row-"]').length === n, count);
+    await page.waitForFunction(`document.querySelectorAll('[data-testid^="meter-row-"]').length === ${count}`);
   }
 
   it('creates a meter through the form (a bad devEui named by the API first), installs it, replaces it, and reads its history', async () => {
@@ -225,6 +227,31 @@ describe('registry screens of the console (headless Chromium, seeded tenant admi
       await page.goto(`${stack.gatewayUrl}/meters`);
       await page.getByTestId('meters-table').waitFor();
       expect(await page.getByTestId('new-meter-button').count()).toBe(0);
+    });
+  });
+
+  it('finds a consumer by account number and shows its service points with the meters serving them', async () => {
+    const consumer = await post<{ id: string }>('/consumers', { kind: 'non_residential', accountNumber: 'ACC-UI-1', name: 'Harbour Bakery Ltd', email: 'office@bakery.example', taxId: 'DE123' });
+    await post<{ id: string }>('/consumers', { kind: 'residential', accountNumber: 'ACC-UI-2', name: 'Bruno Resident' });
+    const point = await post<{ id: string }>('/service-points', { code: 'SP-UI-1', utility: 'gas', consumerId: consumer.id, address: 'Quay 4' });
+    const meters = await apiCall<{ items: MeterView[] }>(stack.gatewayUrl, 'GET', `${API}/meters?search=PG-001`, { token });
+    await post(`/service-points/${point.id}/meters/attach`, { meterId: meters.body.items[0].id, validFrom: '2025-02-01T00:00:00Z' }, 200);
+
+    await step('consumers', async () => {
+      await signIn('/consumers');
+      await page.waitForURL(/\/consumers$/);
+      await page.getByTestId('consumer-search').fill('ACC-UI');
+      await page.waitForURL(/\?q=ACC-UI$/);
+      await page.getByTestId('consumer-row-ACC-UI-2').waitFor();
+      await page.getByTestId('consumer-filter-kind').selectOption('non_residential');
+      await page.waitForFunction(`document.querySelectorAll('[data-testid^="consumer-row-"]').length === 1`);
+      await page.getByTestId('consumer-row-ACC-UI-1').getByRole('link').click();
+      await page.getByTestId('consumer-detail').waitFor();
+      await page.getByRole('heading', { name: 'Harbour Bakery Ltd' }).waitFor();
+      const card = page.getByTestId('service-point-SP-UI-1');
+      await card.getByText('Quay 4').waitFor();
+      await card.getByTestId('service-point-meter').getByText('PG-001').click();
+      await page.getByRole('heading', { name: 'Meter PG-001' }).waitFor();
     });
   });
 });

@@ -10,6 +10,7 @@ import {
   Receipt,
   Send,
   ShieldCheck,
+  Users,
   type LucideIcon,
 } from 'lucide-react';
 
@@ -61,6 +62,13 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     icon: Network,
     group: 'operations',
     summary: 'Territory (region, district, locality, building) and network (substation, feeder, transformer) trees.',
+  },
+  {
+    path: '/consumers',
+    label: 'Consumers',
+    icon: Users,
+    group: 'operations',
+    summary: 'Households and businesses supplied, their service points and the meters serving them.',
   },
   {
     path: '/readings',

@@ -29,7 +29,7 @@ const PUBLIC_SECTIONS = new Set(['/status']);
 const sectionRoute = (path: string, element: React.ReactNode): RouteObject => (path === '/' ? { index: true, element } : { path: path.slice(1), element });
 
 /** Sections with nested routes of their own (below). */
-const NESTED_SECTIONS = new Set(['/admin', '/meters', '/devices', '/hierarchy']);
+const NESTED_SECTIONS = new Set(['/admin', '/meters', '/devices', '/hierarchy', '/consumers']);
 
 const protectedSections: RouteObject[] = NAV_SECTIONS.filter((section) => !PUBLIC_SECTIONS.has(section.path) && !NESTED_SECTIONS.has(section.path)).map((section) => {
   const Page = BUILT[section.path];
@@ -59,6 +59,14 @@ const meterRoutes: RouteObject = {
 
 const hierarchyRoute: RouteObject = { path: 'hierarchy', element: registryPage('HierarchyPage') };
 
+const consumerRoutes: RouteObject = {
+  path: 'consumers',
+  children: [
+    { index: true, element: registryPage('ConsumersPage') },
+    { path: ':id', element: registryPage('ConsumerDetailPage') },
+  ],
+};
+
 const deviceRoutes: RouteObject = {
   path: 'devices',
   element: registryPage('DevicesLayout'),
@@ -77,7 +85,7 @@ export const router = createBrowserRouter([
     element: <AppShell />,
     children: [
       { path: 'status', element: <StatusPage /> },
-      { element: <RequireAuth />, children: [...protectedSections, adminRoute, meterRoutes, deviceRoutes, hierarchyRoute, { path: '*', element: <NotFoundPage /> }] },
+      { element: <RequireAuth />, children: [...protectedSections, adminRoute, meterRoutes, deviceRoutes, hierarchyRoute, consumerRoutes, { path: '*', element: <NotFoundPage /> }] },
     ],
   },
 ]);

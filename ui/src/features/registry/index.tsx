@@ -5,3 +5,5 @@ export { PulseModulesPage } from './devices/pulse-modules-page';
 export { HierarchyPage } from './hierarchy/hierarchy-page';
 export { MeterDetailPage } from './meters/meter-detail-page';
 export { MetersPage } from './meters/meters-page';
+export { ConsumerDetailPage } from './consumers/consumer-detail-page';
+export { ConsumersPage } from './consumers/consumers-page';

@@ -22,6 +22,8 @@ function show(field: string, value: HistoryValue, nodes: Map<string, HierarchyNo
   if (typeof value === 'object') return JSON.stringify(value);
   if (typeof value !== 'string') return String(value);
   if (NODE_FIELDS.has(field)) return nodes.get(value)?.name ?? value;
+  // A node's materialised path (`/rootId/…/id/`) reads as the names from the root.
+  if (field === 'path' && value.startsWith('/')) return value.split('/').filter(Boolean).map((id) => nodes.get(id)?.name ?? id.slice(0, 8)).join(' / ');
   if (STORED_DECIMAL.test(value)) return formatDecimal(value);
   if (ISO_INSTANT.test(value)) return formatDateTime(value);
   return value;

@@ -52,11 +52,11 @@ export function GatewaysPage() {
               <TableCell className="font-mono text-xs">{g.eui}</TableCell>
               <TableCell>{g.model ?? '—'}</TableCell>
               <TableCell>{g.nodeId ? (nodes.get(g.nodeId)?.name ?? g.nodeId.slice(0, 8)) : '—'}</TableCell>
-              <TableCell className="font-mono text-xs">{g.latitude !== null && g.longitude !== null ? `${g.latitude.toFixed(5)}, ${g.longitude.toFixed(5)}` : '—'}</TableCell>
+              <TableCell className="font-mono text-xs whitespace-nowrap">{g.latitude !== null && g.longitude !== null ? `${g.latitude.toFixed(5)}, ${g.longitude.toFixed(5)}` : '—'}</TableCell>
               <TableCell>
                 <Badge variant={GATEWAY_STATUS_VARIANTS[g.status]}>{g.status}</Badge>
               </TableCell>
-              <TableCell className="text-xs text-muted-foreground">{formatDateTime(g.createdAt)}</TableCell>
+              <TableCell className="text-xs whitespace-nowrap text-muted-foreground">{formatDateTime(g.createdAt)}</TableCell>
             </tr>
           ))}
           {gateways.isPending && <TableMessage colSpan={7}>Loading gateways…</TableMessage>}

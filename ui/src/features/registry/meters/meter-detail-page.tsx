@@ -28,10 +28,11 @@ const ACTION_BUTTONS: Record<LifecycleAction, { label: string; icon: typeof LogI
 const setOrNot = (set: boolean) => (set ? 'set' : 'not set');
 
 function MeterLink({ id, label }: { id: string | null; label: string }) {
+  const meter = useMeter(id ?? '', id !== null);
   if (!id) return <>—</>;
   return (
-    <Link to={`/meters/${id}`} className="text-primary underline-offset-4 hover:underline" data-testid={`link-${label}`}>
-      {label} meter
+    <Link to={`/meters/${id}`} className="font-mono text-primary underline-offset-4 hover:underline" data-testid={`link-${label}`}>
+      {meter.data?.serial ?? `${label} meter`}
     </Link>
   );
 }
