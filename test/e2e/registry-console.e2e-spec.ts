@@ -254,4 +254,40 @@ describe('registry screens of the console (headless Chromium, seeded tenant admi
       await page.getByRole('heading', { name: 'Meter PG-001' }).waitFor();
     });
   });
+
+  it('builds the hierarchy in the tree: a root, a child, renamed, moved under another region, with the node history', async () => {
+    await step('hierarchy', async () => {
+      await signIn('/hierarchy');
+      await page.waitForURL(/\/hierarchy$/);
+      await page.getByTestId('tree-node-North region').waitFor();
+      await page.getByTestId('new-root-node').click();
+      await page.getByTestId('node-kind').selectOption('region');
+      await page.getByTestId('node-name').fill('East region');
+      await page.getByTestId('create-node-form-submit').click();
+      await page.waitForURL(/\/hierarchy\?node=/);
+      await page.getByTestId('node-panel').getByText('East region').first().waitFor();
+
+      await page.getByTestId('node-add-child').click();
+      await page.getByTestId('node-kind').selectOption('district');
+      await page.getByTestId('node-name').fill('Dock district');
+      await page.getByTestId('create-node-form-submit').click();
+      await page.getByTestId('tree-node-Dock district').waitFor();
+      await page.getByTestId('node-panel').getByText('Dock district').first().waitFor();
+
+      await page.getByTestId('node-rename').click();
+      await page.getByTestId('rename-name').fill('Dock quarter');
+      await page.getByTestId('rename-node-form-submit').click();
+      await page.getByTestId('tree-node-Dock quarter').waitFor();
+
+      await page.getByTestId('node-move').click();
+      await page.getByTestId('move-parent').selectOption(district.parentId ?? '');
+      await page.getByTestId('move-node-form-submit').click();
+      await page.getByTestId('node-panel').locator('[data-field="Parent"]').getByText('North region').waitFor();
+      await page.locator('[data-testid="history-entry"][data-action="move"]').waitFor();
+      const actions = await page.getByTestId('history-entry').evaluateAll((entries) => entries.map((e) => e.getAttribute('data-action')));
+      expect(actions).toEqual(['move', 'update', 'create']);
+      // The moved node now sits under North region in the tree (expanded on the way to the selection).
+      await page.getByTestId('tree-node-North region').getByTestId('tree-node-Dock quarter').waitFor();
+    });
+  });
 });

@@ -10,6 +10,7 @@ import { FormError } from '@/features/admin/components/form-error';
 import { fieldError, invalidProps } from '@/lib/field-errors';
 import { useCreateConsumer } from '../api/use-consumers';
 import { CONSUMER_KIND_LABELS } from '../format';
+import { escapeToCancel } from '../components/escape-to-cancel';
 
 const EMPTY = { accountNumber: '', name: '', email: '', phone: '', postalAddress: '', taxId: '', registrationNumber: '', contactPerson: '' };
 const opt = (value: string) => value.trim() || undefined;
@@ -43,7 +44,7 @@ export function CreateConsumerForm({ onCreated, onCancel }: { onCreated: (consum
         <CardTitle>New consumer</CardTitle>
       </CardHeader>
       <CardContent>
-        <form className="space-y-4" onSubmit={submit} noValidate>
+        <form className="space-y-4" onSubmit={submit} onKeyDown={escapeToCancel(onCancel)} noValidate>
           <FormError error={err} />
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <FormField id="consumer-kind" label="Kind">

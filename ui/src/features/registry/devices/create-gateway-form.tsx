@@ -11,6 +11,7 @@ import { FormError } from '@/features/admin/components/form-error';
 import { fieldError, invalidProps } from '@/lib/field-errors';
 import { useCreateGateway } from '../api/use-devices';
 import { NodeSelect } from '../components/node-select';
+import { escapeToCancel } from '../components/escape-to-cancel';
 
 /** A coordinate, or undefined when empty; text that is not a number is sent as it is, so the API names the field. */
 function coordinate(value: string): number | undefined {
@@ -57,7 +58,7 @@ export function CreateGatewayForm({ onCreated, onCancel }: { onCreated: (gateway
         <CardTitle>New gateway</CardTitle>
       </CardHeader>
       <CardContent>
-        <form className="space-y-4" onSubmit={submit} noValidate>
+        <form className="space-y-4" onSubmit={submit} onKeyDown={escapeToCancel(onCancel)} noValidate>
           <FormError error={err} />
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {text('eui', 'Gateway EUI', '16 hex digits')}

@@ -10,6 +10,7 @@ import { fieldError, invalidProps } from '@/lib/field-errors';
 import { useCreateNode, useUpdateNode } from '../api/use-hierarchy';
 import { NodeSelect } from '../components/node-select';
 import { KIND_LABELS } from '../format';
+import { escapeToCancel } from '../components/escape-to-cancel';
 
 /** Kinds allowed directly under `parent` (null: a root). */
 export function childKinds(parent: HierarchyNodeView | null): HierarchyKind[] {
@@ -22,7 +23,7 @@ function Shell({ title, error, pending, submitLabel, onSubmit, onCancel, testId,
     onSubmit();
   }
   return (
-    <form className="space-y-3 rounded-lg border border-border bg-muted/30 p-4" onSubmit={submit} noValidate data-testid={testId}>
+    <form className="space-y-3 rounded-lg border border-border bg-muted/30 p-4" onSubmit={submit} onKeyDown={escapeToCancel(onCancel)} noValidate data-testid={testId}>
       <p className="text-sm font-semibold">{title}</p>
       <FormError error={error} />
       {children}

@@ -11,6 +11,7 @@ import { FormError } from '@/features/admin/components/form-error';
 import { fieldError, invalidProps } from '@/lib/field-errors';
 import { useCreateMeter } from '../api/use-meters';
 import { UTILITY_LABELS } from '../format';
+import { escapeToCancel } from '../components/escape-to-cancel';
 
 type Radio = 'none' | 'lorawan' | 'wmbus';
 
@@ -69,7 +70,7 @@ export function CreateMeterForm({ onCreated, onCancel }: { onCreated: (meter: Me
         <CardTitle>New meter</CardTitle>
       </CardHeader>
       <CardContent>
-        <form className="space-y-4" onSubmit={submit} noValidate>
+        <form className="space-y-4" onSubmit={submit} onKeyDown={escapeToCancel(onCancel)} noValidate>
           <FormError error={err} />
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {text('serial', 'serial', 'Serial number', { placeholder: 'WM-000123' })}

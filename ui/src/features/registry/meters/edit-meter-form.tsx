@@ -7,6 +7,7 @@ import { FormError } from '@/features/admin/components/form-error';
 import { fieldError, invalidProps } from '@/lib/field-errors';
 import { useUpdateMeter } from '../api/use-meters';
 import { formatDecimal } from '../format';
+import { escapeToCancel } from '../components/escape-to-cancel';
 
 /** Changes model, codec, multiplier, unit and keys; serial, vendor, utility and radio ids are fixed once registered. */
 export function EditMeterForm({ meter, onDone }: { meter: MeterView; onDone: () => void }) {
@@ -43,7 +44,7 @@ export function EditMeterForm({ meter, onDone }: { meter: MeterView; onDone: () 
   };
 
   return (
-    <form className="space-y-4 rounded-lg border border-border bg-muted/30 p-4" onSubmit={submit} noValidate data-testid="edit-meter-form">
+    <form className="space-y-4 rounded-lg border border-border bg-muted/30 p-4" onSubmit={submit} onKeyDown={escapeToCancel(onDone)} noValidate data-testid="edit-meter-form">
       <p className="text-sm font-semibold">Edit {meter.serial}</p>
       <FormError error={err} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

@@ -9,6 +9,7 @@ import { useArchiveMeter, useInstallMeter, useRemoveMeter, useReplaceMeter } fro
 import { NodeSelect } from '../components/node-select';
 import { isoOfLocalInput, nowLocalInput } from '../format';
 import { ReplacementPicker } from './replacement-picker';
+import { escapeToCancel } from '../components/escape-to-cancel';
 
 export type LifecycleAction = 'install' | 'remove' | 'replace' | 'archive';
 
@@ -34,7 +35,7 @@ function FormShell({ title, error, pending, submitLabel, onSubmit, onCancel, chi
     onSubmit();
   }
   return (
-    <form className="space-y-4 rounded-lg border border-border bg-muted/30 p-4" onSubmit={submit} noValidate data-testid={testId}>
+    <form className="space-y-4 rounded-lg border border-border bg-muted/30 p-4" onSubmit={submit} onKeyDown={escapeToCancel(onCancel)} noValidate data-testid={testId}>
       <p className="text-sm font-semibold">{title}</p>
       <FormError error={error} />
       {children}
