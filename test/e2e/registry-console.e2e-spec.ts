@@ -1,7 +1,7 @@
 import type { HierarchyNodeView, MeterView } from '@app/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Stack, apiCall, launchBrowser, screenshotOnFailure, signIn as apiSignIn } from '@app/testing';
-import { DEFAULT_DEMO_PASSWORD, DEMO_TENANT } from '../../tools/seed-data';
+import { DEFAULT_DEMO_PASSWORD, DEMO_TENANT, PLATFORM_TENANT } from '../../tools/seed-data';
 
 jest.setTimeout(180_000);
 
@@ -55,10 +55,10 @@ describe('registry screens of the console (headless Chromium, seeded tenant admi
     }
   }
 
-  async function signIn(path: string, email = 'admin@demo.example'): Promise<void> {
+  async function signIn(path: string, email = 'admin@demo.example', tenant = DEMO_TENANT.slug): Promise<void> {
     await page.goto(`${stack.gatewayUrl}${path}`);
     await page.waitForURL(/\/login\?next=/);
-    await page.getByLabel('Tenant').fill('demo');
+    await page.getByLabel('Tenant').fill(tenant);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(DEFAULT_DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
@@ -288,6 +288,25 @@ describe('registry screens of the console (headless Chromium, seeded tenant admi
       expect(actions).toEqual(['move', 'update', 'create']);
       // The moved node now sits under North region in the tree (expanded on the way to the selection).
       await page.getByTestId('tree-node-North region').getByTestId('tree-node-Dock quarter').waitFor();
+    });
+  });
+
+  it('shows login events to the tenant admin and tenants only to the platform administrator', async () => {
+    await step('login-events', async () => {
+      await signIn('/admin/login-events');
+      await page.waitForURL(/\/admin\/login-events$/);
+      await page.getByTestId('login-event-row').first().waitFor();
+      expect(await page.getByTestId('login-events-table').textContent()).toContain('admin@demo.example');
+      expect(await page.getByTestId('admin-tab-tenants').count()).toBe(0);
+      await page.getByTestId('sign-out').click();
+      await page.waitForURL(/\/login$/);
+    });
+
+    await step('tenants', async () => {
+      await signIn('/admin/tenants', 'admin@platform.example', PLATFORM_TENANT.slug);
+      await page.waitForURL(/\/admin\/tenants$/);
+      await page.getByTestId(`tenant-row-${DEMO_TENANT.slug}`).getByText('active').waitFor();
+      await page.getByTestId('tenant-row-platform').waitFor();
     });
   });
 });
