@@ -1,7 +1,7 @@
 import { CodecError } from '../../errors';
 import type { JsonObject, JsonValue } from '../../types';
 import { isoString } from '../iso-time';
-import type { KData, KRecord } from './walk';
+import type { KData, KRecord, Vib } from './walk';
 
 /**
  * The output of Kamstrup's `mbusparser.js` built from the walked records: `values` of
@@ -76,12 +76,24 @@ function calendarBack(base: Date, steps: number, unit: number, spacing: number):
   return d;
 }
 
+/** The vendor's type names of a VIB, by function field (the VIBs are cached, so are their names). */
+const TYPE_NAMES = new WeakMap<Vib, readonly string[]>();
+
+/** The function prefix, the orthogonal VIFE name and the VIB type, e.g. "Max Reverse Volume". */
+function typeName(r: KRecord): string {
+  let names = TYPE_NAMES.get(r.vib);
+  if (names === undefined) {
+    const vib = r.vib;
+    const ortho = vib.ortho !== 'NA' && vib.ortho !== 'Inverse Compact Profile' ? `${vib.ortho} ` : '';
+    names = FUNCTION_PREFIX.map((prefix) => prefix + ortho + vib.type);
+    TYPE_NAMES.set(vib, names);
+  }
+  return names[r.functionField];
+}
+
 export function buildOutput(records: KRecord[]): KamstrupOutput {
   const warnings: string[] = [];
-  const types = records.map((r) => {
-    const ortho = r.vib.ortho !== 'NA' && r.vib.ortho !== 'Inverse Compact Profile' ? `${r.vib.ortho} ` : '';
-    return FUNCTION_PREFIX[r.functionField] + ortho + r.vib.type;
-  });
+  const types = records.map(typeName);
   const timestamps = new Map<number, KData>();
   records.forEach((r, k) => {
     if (types[k] !== 'Date/time') return;

@@ -50,10 +50,11 @@ export function sensusCanonical(block: Uint8Array, header: OmsHeader, records: O
   for (const r of records) {
     const unit = PROFILE_UNITS[r.unit.unit];
     if (!r.profile || !unit) continue;
-    for (const p of r.profile.slice(1)) {
+    const quantity = r.unit.type.toLowerCase();
+    for (let i = 1; i < r.profile.length; i++) {
+      const p = r.profile[i];
       const value = scaled(p.number, r);
       if (value === null || p.at === -1) continue;
-      const quantity = r.unit.type.toLowerCase();
       measurements.push({ quantity, value: round(value * unit.factor), unit: unit.unit, at: isoString(p.at * 1000), storage: p.storage });
     }
   }
