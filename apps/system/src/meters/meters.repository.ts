@@ -8,7 +8,9 @@ import type { ReadScope } from '../access/read-scope';
 import { MeterEntity } from '../database/entities/meter.entity';
 import { likePrefix } from '../hierarchy/hierarchy.repository';
 
-export type NewMeter = Omit<MeterEntity, 'tenantId' | 'createdAt' | 'updatedAt'>;
+/** Provisioning fields are optional: a new meter starts `not_configured` (the column default). */
+type ProvisioningFields = 'provisioningState' | 'provisioningError' | 'provisioningAt';
+export type NewMeter = Omit<MeterEntity, 'tenantId' | 'createdAt' | 'updatedAt' | ProvisioningFields> & Partial<Pick<MeterEntity, ProvisioningFields>>;
 export type MeterPatch = Partial<Omit<MeterEntity, 'id' | 'tenantId' | 'createdAt' | 'updatedAt'>>;
 
 export interface MeterFilter {
