@@ -259,7 +259,13 @@ describe('registry screens of the console (headless Chromium, seeded tenant admi
     await step('hierarchy', async () => {
       await signIn('/hierarchy');
       await page.waitForURL(/\/hierarchy$/);
-      await page.getByTestId('tree-node-North region').waitFor();
+      // Keyboard: Right expands (children load then), Down moves, Enter selects.
+      await page.getByTestId('tree-node-North region').getByTestId('tree-select').first().focus();
+      await page.keyboard.press('ArrowRight');
+      await page.getByTestId('tree-node-Harbour district').waitFor();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(new RegExp(`node=${district.id}$`));
       await page.getByTestId('new-root-node').click();
       await page.getByTestId('node-kind').selectOption('region');
       await page.getByTestId('node-name').fill('East region');

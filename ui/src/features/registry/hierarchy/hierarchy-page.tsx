@@ -12,6 +12,7 @@ import { LoadError, Loading } from '../components/query-states';
 import { HierarchyTree } from './hierarchy-tree';
 import { CreateNodeForm } from './node-forms';
 import { NodePanel } from './node-panel';
+import { onTreeKeyDown } from './tree-keys';
 
 /** Ids of every ancestor of `id`, from the whole tree. */
 function ancestorsOf(id: string, byId: Map<string, HierarchyNodeView>): string[] {
@@ -57,7 +58,7 @@ export function HierarchyPage() {
     <>
       <PageHeader
         title="Hierarchy"
-        description="Your territory and your network: the nodes that hold meters and gateways. Select a node to see its meters and history."
+        description="Your territory and your network: the nodes that hold meters and gateways. Select a node to see its meters and history (arrow keys move through the tree)."
         actions={canWrite && !creatingRoot && (
           <Button onClick={() => setCreatingRoot(true)} data-testid="new-root-node">
             <FolderPlus aria-hidden /> New root node
@@ -78,7 +79,7 @@ export function HierarchyPage() {
       {tree.isError && <LoadError error={tree.error} onRetry={() => void tree.refetch()} />}
       <div className="grid gap-5 lg:grid-cols-[minmax(260px,340px)_1fr]">
         <Card>
-          <CardContent className="space-y-4 pt-4" data-testid="hierarchy-trees">
+          <CardContent className="space-y-4 pt-4" data-testid="hierarchy-trees" onKeyDown={onTreeKeyDown}>
             {tree.isPending ? (
               <Loading label="Loading hierarchy…" />
             ) : (
