@@ -228,11 +228,25 @@ function buildFB(): VifInfo[] {
   return t;
 }
 
-export const PRIMARY_VIFS: readonly VifInfo[] = buildPrimary();
-export const FD_VIFS: readonly VifInfo[] = buildFD();
-export const FB_VIFS: readonly VifInfo[] = buildFB();
-export const MANUFACTURER_VIF: VifInfo = other('manufacturer_specific', 'raw', 'Manufacturer specific VIF');
-export const PLAIN_TEXT_VIF: VifInfo = other('plain_text_unit', 'raw', 'Plain-text VIF');
+/**
+ * Every entry in one object shape (the optional flags present as booleans), so that the record
+ * decoder reading `info.kind`, `info.mul`... sees one hidden class. Shared entries stay shared.
+ */
+const SHAPED = new Map<VifInfo, VifInfo>();
+function shaped(i: VifInfo): VifInfo {
+  let u = SHAPED.get(i);
+  if (u === undefined) {
+    u = { quantity: i.quantity, unit: i.unit, mul: i.mul, div: i.div, kind: i.kind, description: i.description, fahrenheit: i.fahrenheit === true, unsigned: i.unsigned === true };
+    SHAPED.set(i, u);
+  }
+  return u;
+}
+
+export const PRIMARY_VIFS: readonly VifInfo[] = buildPrimary().map(shaped);
+export const FD_VIFS: readonly VifInfo[] = buildFD().map(shaped);
+export const FB_VIFS: readonly VifInfo[] = buildFB().map(shaped);
+export const MANUFACTURER_VIF: VifInfo = shaped(other('manufacturer_specific', 'raw', 'Manufacturer specific VIF'));
+export const PLAIN_TEXT_VIF: VifInfo = shaped(other('plain_text_unit', 'raw', 'Plain-text VIF'));
 
 /** What a combinable (orthogonal) VIFE does to the record. */
 export interface VifeInfo {
