@@ -9,6 +9,9 @@ import { FakeChirpstack } from '../../test/fake-chirpstack';
 import { SystemHarness } from '../../test/system-harness';
 import { HistoryRepository } from '../history/history.repository';
 import { MetersRpc } from '../meters/meters.rpc';
+import { ChirpstackClient } from './chirpstack-client';
+import { deviceBody } from './chirpstack-requests';
+import type { ChirpstackSettingsRef } from './chirpstack-settings';
 
 const TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.test-api-key.signature';
 const APPLICATION_ID = 'a1b2c3d4-0000-4000-8000-000000000001';
@@ -135,6 +138,19 @@ describe('ChirpStack provisioning (real PostgreSQL, fake ChirpStack REST server)
     await expect(as(() => rpc.provision({ id: wmbus.id }))).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(fake.requests).toEqual([]);
     expect((await as(() => rpc.provision({ id: skipped.id }))).provisioning?.state).toBe('provisioned');
+  });
+});
+
+describe('ChirpStack client', () => {
+  it('maps a refused connection to DEPENDENCY_FAILED without a status, naming neither URL credentials nor the token', async () => {
+    const closed = await FakeChirpstack.start(TOKEN);
+    const url = closed.url;
+    await closed.close();
+    const settings = { value: { url, token: TOKEN, applicationId: APPLICATION_ID, deviceProfileId: PROFILE_ID, timeoutMs: 1000 } } as ChirpstackSettingsRef;
+    const body = deviceBody({ id: 'm', tenantId: 't', serial: 'S', vendor: 'V', model: null, utility: 'water', devEui: '70b3d5e75e001234', joinEui: null }, settings.value ?? { applicationId: '', deviceProfileId: '' });
+    const failure = await new ChirpstackClient(settings).createDevice(body).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'DEPENDENCY_FAILED', status: null, message: expect.stringMatching(/^ChirpStack POST \/api\/devices: unreachable \(.*ECONNREFUSED/) });
+    expect((failure as Error).message).not.toContain(TOKEN);
   });
 });
 
