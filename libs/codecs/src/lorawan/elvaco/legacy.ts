@@ -76,8 +76,20 @@ export function jsonNumber(v: number): number | null {
   return v === 0 ? 0 : v;
 }
 
+/** The tables as maps (own keys only, as Object.hasOwn looked them up), built once per table. */
+const TABLE_MAPS = new WeakMap<DifVifTable, Map<string, Map<string, RecordSpec>>>();
+
+function tableMap(table: DifVifTable): Map<string, Map<string, RecordSpec>> {
+  let m = TABLE_MAPS.get(table);
+  if (m === undefined) {
+    m = new Map(Object.keys(table).map((dif) => [dif, new Map(Object.keys(table[dif]).map((vif) => [vif, table[dif][vif]]))]));
+    TABLE_MAPS.set(table, m);
+  }
+  return m;
+}
+
 export function lookup(table: DifVifTable, dif: string, vif: string): RecordSpec | undefined {
-  return Object.hasOwn(table, dif) && Object.hasOwn(table[dif], vif) ? table[dif][vif] : undefined;
+  return tableMap(table).get(dif)?.get(vif);
 }
 
 export function unknownRecord(message: string, dif: string, vif: string): never {
