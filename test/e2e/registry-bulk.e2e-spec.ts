@@ -191,4 +191,22 @@ describe('registry import and export over HTTP (CSV, XLSX) against the real stac
       [3, 'eui'],
     ]);
   });
+
+  it('imports and exports consumers and service points (round trip into another tenant)', async () => {
+    const consumers = 'kind,accountNumber,name,taxId,email\nresidential,ACC-B1,"Lee, Ann",,ann@example.org\nnon_residential,ACC-B2,Bakery,EE1001,\nresidential,ACC-B3,,,\n';
+    const refused = await upload<ErrorBody>('/consumers/import', consumers, 'consumers.csv');
+    expect([refused.status, refused.body.error.fields?.map((f) => [f.line, f.field])]).toEqual([422, [[4, 'name']]]);
+    const report = await upload<ImportReport>('/consumers/import?mode=valid-rows-only', consumers, 'consumers.csv');
+    expect(report.body).toMatchObject({ created: 2, rejected: 1 });
+    const exported = await send<string>('GET', '/consumers/export?search=ACC-B');
+    expect(exported.text).toBe('\uFEFFkind,accountNumber,name,taxId,registrationNumber,contactPerson,email,phone,postalAddress\r\nresidential,ACC-B1,"Lee, Ann",,,,ann@example.org,,\r\nnon_residential,ACC-B2,Bakery,EE1001,,,,,\r\n');
+    const points = await upload<ImportReport>('/service-points/import', 'code,utility,address\nSP-B1,water,Main St 1\nSP-B2,gas,\n', 'points.csv');
+    expect([points.status, points.body.created]).toEqual([200, 2]);
+    const pointsFile = await send<string>('GET', '/service-points/export?format=csv&search=SP-B');
+    expect(pointsFile.text.split('\r\n').slice(0, 3)).toEqual(['\uFEFFcode,utility,consumerId,nodeId,address,description', 'SP-B1,water,,,Main St 1,', 'SP-B2,gas,,,,']);
+    const other = (await signIn(stack.gatewayUrl, 'bulk-other', 'admin@bulk-other.example', 'Other-Admin-2025!')).accessToken;
+    expect((await upload<ImportReport>('/consumers/import', exported.text, 'c.csv', other)).body.created).toBe(2);
+    expect((await send<string>('GET', '/consumers/export', undefined, {}, other)).text).toBe(exported.text);
+    expect((await upload<ImportReport>('/service-points/import', pointsFile.text, 'p.csv', other)).body.created).toBe(2);
+  });
 });

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG } from '@app/common';
+import { ConsumersBulkController } from './bulk/consumers-bulk.controller';
 import { GatewaysBulkController } from './bulk/gateways-bulk.controller';
 import { MetersBulkController } from './bulk/meters-bulk.controller';
+import { ServicePointsBulkController } from './bulk/service-points-bulk.controller';
 import type { GatewayConfig } from './config';
 import { ConsumersController } from './consumers/consumers.controller';
 import { MeController } from './consumers/me.controller';
@@ -20,6 +22,6 @@ import { ServicePointsController } from './service-points/service-points.control
     MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: GatewayConfig) => ({ limits: { fileSize: config.IMPORT_MAX_BYTES, files: 1 } }) }),
   ],
   // The bulk controllers come before the entity controllers: `GET /meters/export` must not reach `GET /meters/:id`.
-  controllers: [HistoryController, HierarchyController, GatewaysBulkController, GatewaysController, MetersBulkController, MetersController, PulseModulesController, ConsumersController, ServicePointsController, MeController],
+  controllers: [HistoryController, HierarchyController, GatewaysBulkController, GatewaysController, MetersBulkController, MetersController, PulseModulesController, ConsumersBulkController, ConsumersController, ServicePointsBulkController, ServicePointsController, MeController],
 })
 export class RegistryModule {}

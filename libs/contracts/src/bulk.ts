@@ -36,6 +36,14 @@ export const METER_EXPORT_COLUMNS = METER_IMPORT_COLUMNS.filter((c) => !(METER_S
 export const GATEWAY_IMPORT_COLUMNS = ['eui', 'name', 'model', 'latitude', 'longitude', 'nodeId', 'status', 'configuration'] as const;
 export const GATEWAY_EXPORT_COLUMNS = GATEWAY_IMPORT_COLUMNS;
 
+/** Columns of a consumer file (the fields of a single creation). */
+export const CONSUMER_IMPORT_COLUMNS = ['kind', 'accountNumber', 'name', 'taxId', 'registrationNumber', 'contactPerson', 'email', 'phone', 'postalAddress'] as const;
+export const CONSUMER_EXPORT_COLUMNS = CONSUMER_IMPORT_COLUMNS;
+
+/** Columns of a service point file; `consumerId` and `nodeId` are ids of the tenant's consumer and node. */
+export const SERVICE_POINT_IMPORT_COLUMNS = ['code', 'utility', 'consumerId', 'nodeId', 'address', 'description'] as const;
+export const SERVICE_POINT_EXPORT_COLUMNS = SERVICE_POINT_IMPORT_COLUMNS;
+
 /** The largest number of data rows one import takes. */
 export const IMPORT_MAX_ROWS = 200_000;
 

@@ -119,11 +119,13 @@ export const SystemPatterns = {
   consumerCreate: 'system.consumer.create',
   consumerUpdate: 'system.consumer.update',
   consumerClose: 'system.consumer.close',
+  consumerImport: 'system.consumer.import',
   servicePointList: 'system.service-point.list',
   servicePointGet: 'system.service-point.get',
   servicePointCreate: 'system.service-point.create',
   servicePointUpdate: 'system.service-point.update',
   servicePointClose: 'system.service-point.close',
+  servicePointImport: 'system.service-point.import',
   servicePointAttachMeter: 'system.service-point.attach-meter',
   servicePointDetachMeter: 'system.service-point.detach-meter',
   servicePointMeters: 'system.service-point.meters',
@@ -182,11 +184,13 @@ export type SystemContract = {
   'system.consumer.create': Rpc<CreateConsumerRequest, ConsumerView>;
   'system.consumer.update': Rpc<UpdateConsumerRequest, ConsumerView>;
   'system.consumer.close': Rpc<IdRequest, ConsumerView>;
+  'system.consumer.import': Rpc<ImportRequest, ImportReport>;
   'system.service-point.list': Rpc<ListServicePointsRequest, ServicePointPage>;
   'system.service-point.get': Rpc<IdRequest, ServicePointView>;
   'system.service-point.create': Rpc<CreateServicePointRequest, ServicePointView>;
   'system.service-point.update': Rpc<UpdateServicePointRequest, ServicePointView>;
   'system.service-point.close': Rpc<IdRequest, ServicePointView>;
+  'system.service-point.import': Rpc<ImportRequest, ImportReport>;
   'system.service-point.attach-meter': Rpc<AttachMeterRequest, ServicePointMeterView>;
   'system.service-point.detach-meter': Rpc<DetachMeterRequest, ServicePointMeterView>;
   /** The meters serving a service point over time, newest link first. */

@@ -4,7 +4,7 @@ import { stream } from 'exceljs';
 import type { ExportFormat } from '@app/contracts';
 import { csvLine } from './csv';
 
-type Cell = string | number | null;
+export type Cell = string | number | null;
 
 /**
  * Writes an export to the HTTP response page by page, as the pages arrive (keyset paging upstream):

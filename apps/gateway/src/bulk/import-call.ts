@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { ImportMode, ImportReport, RpcClient, SystemContract } from '@app/contracts';
+import type { ImportMode, ImportReport, RpcClient, SystemContract, SystemPatterns } from '@app/contracts';
 import { importBytes, parseImportFile } from './import-file';
 import type { UploadedFileLike } from './import-file';
 
@@ -11,10 +11,12 @@ import type { UploadedFileLike } from './import-file';
  */
 export const IMPORT_RPC_TIMEOUT_MS = 300_000;
 
+type ImportPattern = (typeof SystemPatterns)['meterImport' | 'gatewayImport' | 'consumerImport' | 'servicePointImport'];
+
 /** Reads and parses the uploaded file at the edge, then asks the system service to import its rows. */
 export async function importFile(
   system: RpcClient<SystemContract>,
-  pattern: 'system.meter.import' | 'system.gateway.import',
+  pattern: ImportPattern,
   request: Request,
   file: UploadedFileLike | undefined,
   mode: ImportMode | undefined,

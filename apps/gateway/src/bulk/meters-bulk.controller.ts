@@ -8,11 +8,9 @@ import type { ImportReport, MeterView, RpcClient, SystemContract } from '@app/co
 import { RequirePermissions } from '../auth/access.decorators';
 import type { GatewayConfig } from '../config';
 import { ExportMetersQuery, IMPORT_BODY, ImportQuery, ImportReportDoc } from './bulk.dto';
-import { ExportWriter } from './export-writer';
+import { EXPORT_PAGE, exportPages } from './export-pages';
 import { importFile } from './import-call';
 import type { UploadedFileLike } from './import-file';
-
-const EXPORT_PAGE = 500;
 
 /** One exported row: the import columns without the keys (never exported). */
 const meterRow = (m: MeterView): (string | null)[] => [
@@ -63,20 +61,13 @@ export class MetersBulkController {
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'Export meters (the listing\'s filters) as CSV or XLSX', description: 'The import columns without keys; streamed a page at a time.' })
   @ApiOkResponse({ description: 'The file' })
-  async export(@Query() query: ExportMetersQuery, @Res() response: Response): Promise<void> {
+  export(@Query() query: ExportMetersQuery, @Res() response: Response): Promise<void> {
     const { format, ...filters } = query;
-    let page = await this.system.send(SystemPatterns.meterList, { ...filters, limit: EXPORT_PAGE });
-    const writer = new ExportWriter(response, format ?? 'csv', 'meters', METER_EXPORT_COLUMNS);
-    try {
-      for (;;) {
-        await writer.rows(page.items.map(meterRow));
-        if (!page.nextCursor) break;
-        page = await this.system.send(SystemPatterns.meterList, { ...filters, limit: EXPORT_PAGE, cursor: page.nextCursor });
-      }
-      await writer.end();
-    } catch (error) {
-      // Headers are sent: the only honest signal left is a broken transfer.
-      response.destroy(error instanceof Error ? error : new Error(String(error)));
-    }
+    return exportPages(
+      response,
+      { format: format ?? 'csv', name: 'meters', columns: METER_EXPORT_COLUMNS },
+      (cursor) => this.system.send(SystemPatterns.meterList, { ...filters, limit: EXPORT_PAGE, cursor }),
+      meterRow,
+    );
   }
 }

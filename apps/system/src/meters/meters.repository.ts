@@ -119,6 +119,14 @@ export class MetersRepository {
     return { serials, devEuis, wmbus };
   }
 
+  /**
+   * Fresh planner statistics after a bulk import: until autovacuum notices (a minute or more), the
+   * planner would still see the table as it was, and pick sequential scans and sorts for pages.
+   */
+  async analyze(): Promise<void> {
+    await this.db.query(`ANALYZE "system"."meters"`);
+  }
+
   async update(manager: EntityManager, tenantId: TenantId, id: string, patch: MeterPatch): Promise<MeterEntity> {
     await manager.getRepository(MeterEntity).update({ tenantId, id }, patch);
     const saved = await this.findById(tenantId, id, manager);

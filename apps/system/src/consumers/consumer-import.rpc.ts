@@ -1,0 +1,20 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Exclusive } from '@app/common';
+import { SystemPatterns } from '@app/contracts';
+import type { ImportReport } from '@app/contracts';
+import { actorScope } from '../access/actor-scope';
+import { ImportDto } from '../bulk/import.dto';
+import { ConsumerImportService } from './consumer-import.service';
+
+/** `system.consumer.import`: consumers of the actor's tenant from the rows of a file. */
+@Controller()
+export class ConsumerImportRpc {
+  constructor(private readonly importer: ConsumerImportService) {}
+
+  @Exclusive()
+  @MessagePattern(SystemPatterns.consumerImport)
+  import(@Payload('data') request: ImportDto): Promise<ImportReport> {
+    return this.importer.import(actorScope('consumers:write').tenantId, request);
+  }
+}
