@@ -100,9 +100,16 @@ export function buildOutput(records: KRecord[]): KamstrupOutput {
     if (r.data !== undefined) timestamps.set(r.storage, r.data);
     else warnings.push('Invalid value among timestamps');
   });
+  // The time text of a storage number, printed once per frame (its records share it).
+  const timeTexts = new Map<number, string | null>();
   const timeOf = (storage: number): string | null => {
-    const t = timestamps.get(storage);
-    return t?.kind === 'date' ? iso(t.date) : null;
+    let text = timeTexts.get(storage);
+    if (text === undefined) {
+      const t = timestamps.get(storage);
+      text = t?.kind === 'date' ? iso(t.date) : null;
+      timeTexts.set(storage, text);
+    }
+    return text;
   };
 
   const values: JsonValue[] = [];
