@@ -198,7 +198,7 @@ describe('registry screens of the console (headless Chromium, seeded tenant admi
     });
   });
 
-  it('registers a gateway through the form and shows its history; an analyst sees meters without any write action', async () => {
+  it('registers a gateway and a pulse module through the forms; an analyst sees meters without any write action', async () => {
     await step('gateway', async () => {
       await signIn('/devices');
       await page.waitForURL(/\/devices\/gateways$/);
@@ -213,6 +213,22 @@ describe('registry screens of the console (headless Chromium, seeded tenant admi
       await page.locator('[data-testid="history-entry"][data-action="create"]').waitFor();
       await page.getByTestId('devices-tab-gateways').click();
       await page.getByTestId('gateway-row-aa555a0000000101').waitFor();
+    });
+
+    await step('pulse-module', async () => {
+      await page.getByTestId('devices-tab-pulse-modules').click();
+      await page.getByTestId('new-pulse-module-button').click();
+      await page.getByTestId('pulse-serial').fill('PM-UI-1');
+      await page.getByTestId('pulse-weight').fill('0.010');
+      await page.getByTestId('pulse-meter-search').fill('PG-002');
+      await page.locator('[data-testid="pulse-meter"] option', { hasText: 'PG-002' }).waitFor({ state: 'attached' });
+      await page.getByTestId('pulse-meter').selectOption({ label: 'PG-002 (Itron)' });
+      await page.getByTestId('create-pulse-module-submit').click();
+      const row = page.getByTestId('pulse-module-row-PM-UI-1');
+      await row.waitFor();
+      expect(await row.textContent()).toContain('0.01 m3');
+      await row.getByRole('link').click();
+      await page.getByRole('heading', { name: 'Meter PG-002' }).waitFor();
     });
 
     await step('analyst', async () => {
