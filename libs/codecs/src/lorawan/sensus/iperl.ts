@@ -6,6 +6,11 @@ import { alarmsOf, readHeader, readRecords } from './frame';
 import { frameJson } from './output';
 
 const ID = 'sensus/iperl';
+
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.hasOwn(o, k)) return true;
+  return false;
+}
 const PORTS = [20, 21, 22];
 
 /**
@@ -41,6 +46,6 @@ export const iperl: LorawanCodec = {
     const alarmNames = alarmsOf(records, header);
     const vendor = frameJson(header, records, alarmNames);
     const { measurements, alarms, device } = sensusCanonical(input.bytes.subarray(blockStart), header, records, alarmNames);
-    return { codec: ID, measurements, alarms, ...(Object.keys(device).length ? { device } : {}), vendor };
+    return hasKeys(device) ? { codec: ID, measurements, alarms, device, vendor } : { codec: ID, measurements, alarms, vendor };
   },
 };

@@ -128,8 +128,21 @@ export interface VifUnit {
 
 const EXTENSIONS = new Set([0xfd, 0xfb, 0xff, 0xfe, 0xfc]);
 
+/** Answers of lookupVif by VIF (the units are never changed, so records may share them). */
+const LOOKED_UP = new Map<number, VifUnit>();
+
 /** The decoder's VIF lookup; an unknown code is MAN_SPECIFIC without unit. */
 export function lookupVif(vif: number): VifUnit {
+  let unit = LOOKED_UP.get(vif);
+  if (unit === undefined) {
+    unit = findVif(vif);
+    if (LOOKED_UP.size >= 4096) LOOKED_UP.clear();
+    LOOKED_UP.set(vif, unit);
+  }
+  return unit;
+}
+
+function findVif(vif: number): VifUnit {
   let n = vif & 0x7fff;
   if (!EXTENSIONS.has(n & 0xff)) n &= 0x7f;
   for (const [code, mask, type, unit, offset] of TABLE) {
