@@ -2,7 +2,7 @@ import { CodecError } from '../../errors';
 import type { JsonObject } from '../../types';
 import { elvacoCodec } from './codec';
 import type { DifVifTable } from './legacy';
-import { appended, hexAt, jsonNumber, lookup, spec, unknownRecord, valueHex, vifRun } from './legacy';
+import { appended, hexAt, jsonNumber, lookup, parseDecimal, parseHex, spec, unknownRecord, valueHex, vifRun } from './legacy';
 import { pow10 } from '../../pow';
 
 /**
@@ -38,7 +38,7 @@ const TABLE: DifVifTable = {
 
 /** The vendor's signed read: "f0" anywhere in the hex string is taken as a minus sign. */
 function signedHex(hex: string): number {
-  return hex.includes('f0') ? -parseInt(hex.replace('f0', ''), 16) : parseInt(hex, 16);
+  return hex.includes('f0') ? -parseHex(hex.replace('f0', '')) : parseHex(hex);
 }
 
 function walk(arr: string[]): JsonObject {
@@ -47,7 +47,7 @@ function walk(arr: string[]): JsonObject {
   let i = 1;
   while (i < arr.length) {
     const dif = hexAt(arr, i, 'DIF');
-    const difInt = parseInt(dif, 16);
+    const difInt = parseHex(dif);
     let vif = hexAt(arr, i + 1, 'VIF');
     if (difInt === 0x84) vif += hexAt(arr, i + 2, 'VIF');
     i += difInt === 0x84 ? 3 : 2;
@@ -64,11 +64,11 @@ function walk(arr: string[]): JsonObject {
       if (energyCount >= 4) throw new CodecError('MALFORMED', 'more than 4 energy registers');
       if (energyCount > 0) name = `energy_tariff_${energyCount}`;
       energyCount += 1;
-      value = parseInt(hex) / scale;
+      value = parseDecimal(hex) / scale;
     } else if (name === 'flow') {
       value = signedHex(hex) / scale;
     } else {
-      value = info.unit ? parseInt(hex) / scale : parseInt(hex);
+      value = info.unit ? parseDecimal(hex) / scale : parseDecimal(hex);
     }
     out[name] = jsonNumber(value);
   }

@@ -2,7 +2,7 @@ import { CodecError } from '../../errors';
 import type { JsonObject } from '../../types';
 import { elvacoCodec } from './codec';
 import type { DifVifTable } from './legacy';
-import { hexAt, jsonNumber, lookup, spec, unknownRecord, valueHex, vifRun } from './legacy';
+import { hexAt, jsonNumber, lookup, parseDecimal, parseHex, spec, unknownRecord, valueHex, vifRun } from './legacy';
 import { pow10 } from '../../pow';
 
 /**
@@ -45,7 +45,7 @@ function walk(arr: string[]): JsonObject {
   while (i < arr.length) {
     const dif = hexAt(arr, i, 'DIF');
     let vif = hexAt(arr, i + 1, 'VIF');
-    const difInt = parseInt(dif, 16);
+    const difInt = parseHex(dif);
     i += 2;
     if (arr.length - i <= 5 && vif === 'fd') {
       vif = arr.slice(i - 1, i + 1).join('');
@@ -60,12 +60,12 @@ function walk(arr: string[]): JsonObject {
     }
     const hex = valueHex(arr, i, length);
     const negative = hex.startsWith('fff') && (info.measure === 'power' || info.measure === 'flow');
-    const valueInt = negative ? parseInt(hex.replace('fff', '-'), 16) : parseInt(hex, 16);
+    const valueInt = negative ? parseHex(hex.replace('fff', '-')) : parseHex(hex);
     i += length;
     let value: number;
-    if (info.measure === 'serial_from_message') value = parseInt(hex);
+    if (info.measure === 'serial_from_message') value = parseDecimal(hex);
     else if (info.unit) value = valueInt / pow10(info.decimal);
-    else value = parseInt(hex, 16);
+    else value = parseHex(hex);
     out[info.measure] = jsonNumber(value);
   }
   return out;

@@ -1,7 +1,7 @@
 import type { JsonObject } from '../../types';
 import { elvacoCodec } from './codec';
 import type { DifVifTable } from './legacy';
-import { appended, hexAt, jsonNumber, lookup, spec, unknownRecord, valueHex, vifRun } from './legacy';
+import { appended, hexAt, jsonNumber, lookup, parseHex, spec, unknownRecord, valueHex, vifRun } from './legacy';
 import { pow10 } from '../../pow';
 
 /**
@@ -40,7 +40,7 @@ function walk(arr: string[]): JsonObject {
   let i = 1;
   while (i < arr.length) {
     const dif = hexAt(arr, i, 'DIF');
-    const difInt = parseInt(dif, 16);
+    const difInt = parseHex(dif);
     let vif = hexAt(arr, i + 1, 'VIF');
     i += 2;
     if (arr.length - i <= 3 && vif === 'fd') vif += appended(arr, i++);
@@ -49,7 +49,7 @@ function walk(arr: string[]): JsonObject {
     if (!info) unknownRecord(`Unknown dif ${dif} and vif dif in difVifMapping${vif}`, dif, vif);
     const hex = valueHex(arr, i, length);
     i += length;
-    out[info.measure] = dif === '32' ? 0 : jsonNumber(parseInt(hex, 16) / pow10(info.decimal));
+    out[info.measure] = dif === '32' ? 0 : jsonNumber(parseHex(hex) / pow10(info.decimal));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { JsonObject } from '../../types';
 import { elvacoCodec } from './codec';
 import type { DifVifTable } from './legacy';
-import { appended, hexAt, jsonNumber, lookup, spec, unknownRecord, valueHex, vifRun } from './legacy';
+import { appended, hexAt, jsonNumber, lookup, parseDecimal, parseHex, spec, unknownRecord, valueHex, vifRun } from './legacy';
 import { pow10 } from '../../pow';
 
 /**
@@ -36,7 +36,7 @@ function walk(arr: string[]): JsonObject {
   let i = 1;
   while (i < arr.length) {
     const dif = hexAt(arr, i, 'DIF');
-    const difInt = parseInt(dif, 16);
+    const difInt = parseHex(dif);
     let vif = hexAt(arr, i + 1, 'VIF');
     if (difInt === 0x84) vif += hexAt(arr, i + 2, 'VIF');
     i += difInt === 0x84 ? 3 : 2;
@@ -46,7 +46,7 @@ function walk(arr: string[]): JsonObject {
     if (!info) unknownRecord(`Unknown dif ${dif} and vif ${vif}`, dif, vif);
     const hex = valueHex(arr, i, length);
     i += length;
-    out[info.measure] = jsonNumber(info.unit ? parseInt(hex, 16) / pow10(info.decimal) : parseInt(hex));
+    out[info.measure] = jsonNumber(info.unit ? parseHex(hex) / pow10(info.decimal) : parseDecimal(hex));
   }
   return out;
 }

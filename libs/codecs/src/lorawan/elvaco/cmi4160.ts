@@ -1,7 +1,7 @@
 import type { JsonObject, JsonValue } from '../../types';
 import { elvacoCodec } from './codec';
 import type { DifVifTable } from './legacy';
-import { appended, hexAt, jsonNumber, lookup, spec, unknownRecord, valueHex, vifRun } from './legacy';
+import { appended, hexAt, jsonNumber, lookup, parseDecimal, parseHex, spec, unknownRecord, valueHex, vifRun } from './legacy';
 import { pow10 } from '../../pow';
 
 /**
@@ -40,7 +40,7 @@ function walk(arr: string[]): JsonObject {
   let i = 1;
   while (i < arr.length) {
     const dif = hexAt(arr, i, 'DIF');
-    const difInt = parseInt(dif, 16);
+    const difInt = parseHex(dif);
     let vif = hexAt(arr, i + 1, 'VIF');
     i += 2;
     if (arr.length - i <= 3 && vif === 'fd') vif += appended(arr, i++);
@@ -51,12 +51,12 @@ function walk(arr: string[]): JsonObject {
     i += length;
     let value: JsonValue;
     if (info.unit) {
-      value = jsonNumber(parseInt(hex, 16) / pow10(info.decimal));
+      value = jsonNumber(parseHex(hex) / pow10(info.decimal));
     } else if (info.measure === 'serial') {
-      value = jsonNumber(parseInt(hex.slice(-8)));
+      value = jsonNumber(parseDecimal(hex.slice(-8)));
       i += 1;
     } else {
-      value = jsonNumber(parseInt(hex, 16));
+      value = jsonNumber(parseHex(hex));
     }
     out[info.measure] = value;
   }

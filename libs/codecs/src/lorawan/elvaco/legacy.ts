@@ -70,6 +70,40 @@ export function valueHex(arr: readonly string[], i: number, n: number): string {
   return hex;
 }
 
+/** The value of one hex digit's char code, or -1. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/** `parseInt(s, 16)`, computed in place for up to 12 plain hex digits (exact), otherwise by parseInt. */
+export function parseHex(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 12) return parseInt(s, 16);
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = hexDigit(s.charCodeAt(i));
+    if (d < 0) return parseInt(s, 16);
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+/** `parseInt(s)` (the vendor's radix-less read), computed in place for up to 15 plain decimal digits. */
+export function parseDecimal(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 15) return parseInt(s);
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return parseInt(s);
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+
 /** What JSON makes of a JavaScript number: NaN becomes null, -0 becomes 0. */
 export function jsonNumber(v: number): number | null {
   if (Number.isNaN(v)) return null;
