@@ -27,8 +27,20 @@ export function endpointOf(frameControl: number): number {
 
 /** "0x" + upper-case hex, zero padded, as the vendor prints command, cluster and attribute ids. */
 export function zclHex(value: number, digits: number): string {
+  // Ids are 8- or 16-bit: their texts are built once each.
+  if (value >= 0 && value <= 0xffff && value % 1 === 0 && digits >= 0 && digits <= 8 && digits % 1 === 0) {
+    const k = digits * 0x10000 + value;
+    let s = ZCL_HEX.get(k);
+    if (s === undefined) {
+      s = '0x' + value.toString(16).toUpperCase().padStart(digits, '0');
+      if (ZCL_HEX.size >= 4096) ZCL_HEX.clear();
+      ZCL_HEX.set(k, s);
+    }
+    return s;
+  }
   return '0x' + value.toString(16).toUpperCase().padStart(digits, '0');
 }
+const ZCL_HEX = new Map<number, string>();
 
 /** Sizes of the ZCL attribute types the vendor knows (attribute type byte -> value size). */
 export const ZCL_TYPE_SIZES: Readonly<Record<number, number>> = {
