@@ -404,7 +404,9 @@ let lastRecordStart = 0;
 
 /** Record keys ("difvif" hex) of two and three header bytes, built once per distinct header. */
 const KEYS2: (string | undefined)[] = new Array<string | undefined>(65536).fill(undefined);
-const KEYS3 = new Map<number, string>();
+/** Three-byte keys by their first two bytes, then the third (arrays: faster than a Map lookup). */
+let KEYS3: ((string | undefined)[] | undefined)[] = new Array<(string | undefined)[] | undefined>(65536).fill(undefined);
+let keys3Lists = 0;
 
 function keyOf(b: Uint8Array, from: number, to: number): string {
   const n = to - from;
@@ -413,14 +415,19 @@ function keyOf(b: Uint8Array, from: number, to: number): string {
     return (KEYS2[k] ??= HEX[b[from]] + HEX[b[from + 1]]);
   }
   if (n === 3) {
-    const k = (b[from] << 16) | (b[from + 1] << 8) | b[from + 2];
-    let s = KEYS3.get(k);
-    if (s === undefined) {
-      s = HEX[b[from]] + HEX[b[from + 1]] + HEX[b[from + 2]];
-      if (KEYS3.size >= 65536) KEYS3.clear();
-      KEYS3.set(k, s);
+    const k = (b[from] << 8) | b[from + 1];
+    let list = KEYS3[k];
+    if (list === undefined) {
+      // Bounded: a stream of odd headers cannot grow this past 1024 lists of 256.
+      if (keys3Lists >= 1024) {
+        KEYS3 = new Array<(string | undefined)[] | undefined>(65536).fill(undefined);
+        keys3Lists = 0;
+      }
+      list = new Array<string | undefined>(256).fill(undefined);
+      KEYS3[k] = list;
+      keys3Lists++;
     }
-    return s;
+    return (list[b[from + 2]] ??= HEX[b[from]] + HEX[b[from + 1]] + HEX[b[from + 2]]);
   }
   return hexOf(b, from, to);
 }
