@@ -48,24 +48,72 @@ const iso = (d: Date): string => isoString(d.getTime(), '');
 const SPACING_SECONDS = [1, 60, 3600, 86400];
 const MAX_DATE_MS = 8.64e15;
 
-/** The script's step back in time; false for a spacing it does not know. */
-function stepBack(ts: Date, unit: number, spacing: number): boolean {
-  if (spacing > 0 && spacing < 251) {
-    if (unit === 0) ts.setUTCSeconds(ts.getUTCSeconds() - spacing);
-    else if (unit === 1) ts.setUTCMinutes(ts.getUTCMinutes() - spacing);
-    else if (unit === 2) ts.setUTCHours(ts.getUTCHours() - spacing);
-    else ts.setUTCDate(ts.getUTCDate() - spacing);
-    return true;
+const DAY_MS = 86_400_000;
+const YEAR_10000_MS = 253_402_300_800_000;
+const MONTH_STEPS = [0, 6, 3, 1];
+
+/** Days since 1970-01-01 of a (proleptic Gregorian) date; month 1-12, the day may run past the month. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+/** Year, month (1-12), day of a day count since 1970-01-01 (Howard Hinnant's civil_from_days). */
+let civilY = 0;
+let civilM = 0;
+let civilD = 0;
+function civil(days: number): void {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  civilD = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  civilM = mp < 10 ? mp + 3 : mp - 9;
+  civilY = yoe + era * 400 + (civilM <= 2 ? 1 : 0);
+}
+
+function daysInMonth(y: number, m: number): number {
+  return daysFromCivil(y, m + 1, 1) - daysFromCivil(y, m, 1);
+}
+
+/**
+ * The script's monthly step back, `setUTCMonth(getUTCMonth() - months)` on the time `ms` (a day past
+ * the target month's end runs into the next month, as Date does), by arithmetic for 1970..9999.
+ */
+function monthsBack(ms: number, months: number): number {
+  if (!(ms >= 0 && ms < YEAR_10000_MS) || ms % 1 !== 0) {
+    const d = new Date(ms);
+    d.setUTCMonth(d.getUTCMonth() - months);
+    return d.getTime();
   }
-  if (spacing === 254 && unit >= 1) {
-    ts.setUTCMonth(ts.getUTCMonth() - [0, 6, 3, 1][unit]);
-    return true;
-  }
-  return false;
+  const days = Math.floor(ms / DAY_MS);
+  civil(days);
+  const m0 = civilM - 1 - months;
+  const y = civilY + Math.floor(m0 / 12);
+  const t = daysFromCivil(y, m0 - Math.floor(m0 / 12) * 12 + 1, civilD) * DAY_MS + (ms - days * DAY_MS);
+  return Math.abs(t) <= MAX_DATE_MS ? t : NaN;
 }
 
 /** `steps` spacings before `base`, months clamped to the month's last day. */
 function calendarBack(base: Date, steps: number, unit: number, spacing: number): Date {
+  const baseMs = base.getTime();
+  if (spacing === 254 && baseMs >= 0 && baseMs < YEAR_10000_MS && baseMs % 1 === 0) {
+    // By arithmetic (the years stay far above 99, where Date.UTC would read 19xx).
+    const days = Math.floor(baseMs / DAY_MS);
+    civil(days);
+    const m0 = civilM - 1 - steps * MONTH_STEPS[unit];
+    const y = civilY + Math.floor(m0 / 12);
+    const m = m0 - Math.floor(m0 / 12) * 12 + 1;
+    if (y >= 100) {
+      const t = daysFromCivil(y, m, Math.min(civilD, daysInMonth(y, m))) * DAY_MS + (baseMs - days * DAY_MS);
+      return new Date(Math.abs(t) <= MAX_DATE_MS ? t : NaN);
+    }
+  }
   if (spacing !== 254) return new Date(base.getTime() - steps * spacing * [1, 60, 3600, 86400][unit] * 1000);
   const months = steps * [0, 6, 3, 1][unit];
   const y = base.getUTCFullYear();
@@ -153,10 +201,15 @@ export function buildOutput(records: KRecord[]): KamstrupOutput {
     const fixed = p.spacingValue > 0 && p.spacingValue < 251;
     const stepMs = fixed ? p.spacingValue * SPACING_SECONDS[p.spacingUnit] * 1000 : 0;
     const baseMs = baseTime.date.getTime();
-    const ts = new Date(baseMs);
+    // The script steps back with Date setters: seconds to days are the plain subtraction (`fixed`),
+    // months (spacing 254) go back from the previous element's time; other spacings it does not know.
+    const monthly = p.spacingValue === 254 && p.spacingUnit >= 1;
+    let tsMs = baseMs;
     for (let k = 0; k < p.values.length; k++) {
       const delta = p.values[k];
-      const ms = fixed ? baseMs - (k + 1) * stepMs : stepBack(ts, p.spacingUnit, p.spacingValue) ? ts.getTime() : NaN;
+      let ms = NaN;
+      if (fixed) ms = baseMs - (k + 1) * stepMs;
+      else if (monthly) ms = tsMs = monthsBack(tsMs, MONTH_STEPS[p.spacingUnit]);
       if (delta === undefined || !(Math.abs(ms) <= MAX_DATE_MS)) {
         warnings.push('Invalid value among profile values or timestamps for profile values');
         break;
