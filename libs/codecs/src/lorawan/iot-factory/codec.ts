@@ -3,6 +3,7 @@ import type { CodecMeta, DecodedPayload, LorawanCodec, UplinkInput } from '../..
 import { iotFactoryCanonical } from './canonical';
 import type { FrameParser } from './frames';
 import { IOT_FACTORY_PORT, decodeChain } from './frames';
+import { clearRecordSpans } from './mbus-frame';
 
 /**
  * An IoT Factory codec: the device header and the frame chain read with the decoder's frame
@@ -21,6 +22,7 @@ export function iotFactoryCodec(meta: Omit<CodecMeta, 'vendor' | 'protocol' | 'f
           fPort: input.fPort,
         });
       }
+      clearRecordSpans();
       const { data, frames } = decodeChain(input.bytes, parsers);
       const { measurements, alarms, device, warnings } = iotFactoryCanonical(input.bytes, data, frames);
       return { codec: full.id, measurements, alarms, device, vendor: data, ...(warnings.length ? { warnings } : {}) };

@@ -40,7 +40,28 @@ export interface RecordSpan {
   start: number;
   end: number;
 }
-const spans = new WeakMap<JsonObject, RecordSpan>();
+/**
+ * The spans of the M-Bus frames of the uplink being decoded, found again by the frame object: the
+ * codec clears them before the chain and the canonical part reads them right after it. Plain lists
+ * rather than a WeakMap, whose insertion cost more than the rest of the frame parse.
+ */
+const spanFrames: JsonObject[] = [];
+const spanStarts: number[] = [];
+const spanEnds: number[] = [];
+
+/** Forgets the spans of earlier uplinks (called by the codec before each chain). */
+export function clearRecordSpans(): void {
+  spanFrames.length = 0;
+  spanStarts.length = 0;
+  spanEnds.length = 0;
+}
+
+function rememberSpan(frame: JsonObject, start: number, end: number): void {
+  if (spanFrames.length >= 4096) clearRecordSpans(); // a caller that never clears stays bounded
+  spanFrames.push(frame);
+  spanStarts.push(start);
+  spanEnds.push(end);
+}
 
 function difJson(dif: number): JsonObject {
   const [type, countByte] = DIF_TYPES[dif & 0x0f];
@@ -152,7 +173,9 @@ export const mbusFrame: FrameParser = (r, reason) => {
     measurement.value_raw = 'no_data';
   } else {
     const raw = r.take(difObj.countByte as number, 'M-Bus value');
-    measurement.raw = Array.from(raw);
+    const bytes: number[] = [];
+    for (let i = 0; i < raw.length; i++) bytes.push(raw[i]);
+    measurement.raw = bytes;
     const valueRaw = type === 'int' ? intLE(raw) : type === 'bcd' ? bcdSum(raw) : realBigEndian(raw);
     measurement.value_raw = valueRaw;
     measurement.value = valueRaw * (units[1] as number);
@@ -160,8 +183,11 @@ export const mbusFrame: FrameParser = (r, reason) => {
     measurement.unit = units[2];
     measurement.dataType = difObj.function_field_desc;
   }
-  spans.set(frame, { start, end: headerEnd + STANDARD_LENGTH[dif & 0x0f] });
+  rememberSpan(frame, start, headerEnd + STANDARD_LENGTH[dif & 0x0f]);
   return frame;
 };
 
-export const recordSpan = (frame: JsonObject): RecordSpan | undefined => spans.get(frame);
+export function recordSpan(frame: JsonObject): RecordSpan | undefined {
+  for (let i = spanFrames.length - 1; i >= 0; i--) if (spanFrames[i] === frame) return { start: spanStarts[i], end: spanEnds[i] };
+  return undefined;
+}
