@@ -6,6 +6,7 @@ import { CreateDevices1764400000000 } from './1764400000000-CreateDevices';
 import { MeterSerialCollation1764500000000 } from './1764500000000-MeterSerialCollation';
 import { CreateConsumers1764600000000 } from './1764600000000-CreateConsumers';
 import { MeterProvisioning1764700000000 } from './1764700000000-MeterProvisioning';
+import { MeterReferenceIndexes1764900000000 } from './1764900000000-MeterReferenceIndexes';
 
 /** Every migration of the system schema, in order. New migrations are appended here. */
 export const SYSTEM_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const SYSTEM_MIGRATIONS = [
   MeterSerialCollation1764500000000,
   CreateConsumers1764600000000,
   MeterProvisioning1764700000000,
+  MeterReferenceIndexes1764900000000,
 ];
