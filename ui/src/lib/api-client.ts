@@ -64,6 +64,26 @@ export async function apiRequest<T>(method: string, path: string, options: ApiRe
   return body as T;
 }
 
+/**
+ * One request with a raw body (e.g. FormData) whose answer is read by the caller (e.g. a file as a Blob).
+ * A non-2xx answer throws ApiError with the platform's code and fields, like `apiRequest`.
+ */
+export async function apiFetch(method: string, path: string, options: { body?: BodyInit; accessToken?: string; signal?: AbortSignal; accept?: string } = {}): Promise<Response> {
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
+  if (options.accessToken) headers.Authorization = `Bearer ${options.accessToken}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, credentials: 'same-origin', signal: options.signal, body: options.body });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'The gateway cannot be reached');
+  }
+  if (response.ok) return response;
+  const body = await readJson(response);
+  const error = errorOf(body);
+  throw new ApiError(response.status, error?.message ?? statusText(response), body, error?.code, error?.fields);
+}
+
 async function readJson(response: Response): Promise<unknown> {
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('json')) return undefined;

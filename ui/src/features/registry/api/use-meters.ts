@@ -70,3 +70,8 @@ export function useArchiveMeter() {
 export function useUpdateMeter() {
   return useMeterMutation(({ id, ...body }: UpdateMeterRequest) => authedRequest<MeterView>('PATCH', `${METERS}/${id}`, { body }));
 }
+
+/** Asks the platform to create (again) the meter's LoRaWAN device in ChirpStack; the outcome is in `provisioning`. */
+export function useProvisionMeter() {
+  return useMeterMutation((id: string) => authedRequest<MeterView>('POST', `${METERS}/${id}/provision`, { body: {} }));
+}

@@ -1,6 +1,6 @@
 import { CONSUMER_KINDS, CONSUMER_STATUSES } from '@contracts/consumers';
 import type { ConsumerKind, ConsumerStatus } from '@contracts/consumers';
-import { UserPlus, X } from 'lucide-react';
+import { Upload, UserPlus, X } from 'lucide-react';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { PageHeader } from '@/app/page-header';
@@ -11,6 +11,8 @@ import { Table, TableCell, TableHead } from '@/components/ui/table';
 import { useCan } from '@/features/auth';
 import { useConsumers } from '../api/use-consumers';
 import { DebouncedSearch } from '../components/debounced-search';
+import { ExportButtons } from '../components/export-buttons';
+import { ImportPanel } from '../components/import-panel';
 import { PermissionGate } from '../components/permission-gate';
 import { LoadError, TableMessage } from '../components/query-states';
 import { CONSUMER_KIND_LABELS, formatDate } from '../format';
@@ -34,6 +36,7 @@ function ConsumersList() {
   const consumers = useConsumers(request);
   const canWrite = useCan('consumers:write');
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState<'consumers' | 'service-points'>();
   const navigate = useNavigate();
   const onSearch = useCallback((search: string, replace?: boolean) => setFilter({ search }, replace), [setFilter]);
   const filtered = Boolean(state.search || state.kind || state.status);
@@ -45,15 +48,25 @@ function ConsumersList() {
         title="Consumers"
         description="Households and businesses your utility supplies, their service points and the meters serving them."
         actions={
-          canWrite &&
-          !creating && (
-            <Button onClick={() => setCreating(true)} data-testid="new-consumer-button">
-              <UserPlus aria-hidden /> New consumer
-            </Button>
+          canWrite && (
+            <>
+              <Button variant="outline" onClick={() => setImporting('consumers')} aria-pressed={importing === 'consumers'} data-testid="import-button">
+                <Upload aria-hidden /> Import consumers
+              </Button>
+              <Button variant="outline" onClick={() => setImporting('service-points')} aria-pressed={importing === 'service-points'} data-testid="import-service-points-button">
+                <Upload aria-hidden /> Import service points
+              </Button>
+              {!creating && (
+                <Button onClick={() => setCreating(true)} data-testid="new-consumer-button">
+                  <UserPlus aria-hidden /> New consumer
+                </Button>
+              )}
+            </>
           )
         }
       />
       <div className="space-y-4">
+        {importing && <ImportPanel key={importing} entity={importing} onClose={() => setImporting(undefined)} />}
         {creating && <CreateConsumerForm onCancel={() => setCreating(false)} onCreated={(c) => void navigate(`/consumers/${c.id}`)} />}
         <div className="flex flex-wrap items-end gap-2" role="search" aria-label="Filter consumers">
           <DebouncedSearch value={state.search} onSearch={onSearch} label="Search by account number or name prefix" placeholder="Account number or name" testId="consumer-search" />
@@ -78,6 +91,9 @@ function ConsumersList() {
               <X aria-hidden /> Clear
             </Button>
           )}
+          <div className="ml-auto">
+            <ExportButtons entity="consumers" filters={{ search: request.search, kind: request.kind, status: request.status }} />
+          </div>
         </div>
         {consumers.isError && <LoadError error={consumers.error} onRetry={() => void consumers.refetch()} />}
         <Table data-testid="consumers-table" aria-busy={consumers.isFetching}>

@@ -1,4 +1,4 @@
-import { Plus } from 'lucide-react';
+import { Plus, Upload } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Badge } from '@/components/ui/badge';
@@ -7,6 +7,8 @@ import { Table, TableCell, TableHead } from '@/components/ui/table';
 import { useCan } from '@/features/auth';
 import { useGateways } from '../api/use-devices';
 import { useNodeIndex } from '../api/use-hierarchy';
+import { ExportButtons } from '../components/export-buttons';
+import { ImportPanel } from '../components/import-panel';
 import { LoadError, TableMessage } from '../components/query-states';
 import { GATEWAY_STATUS_VARIANTS, formatDateTime } from '../format';
 import { CreateGatewayForm } from './create-gateway-form';
@@ -17,16 +19,24 @@ export function GatewaysPage() {
   const nodes = useNodeIndex();
   const canWrite = useCan('devices:write');
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const navigate = useNavigate();
   return (
     <div className="space-y-4">
-      <div className="flex justify-end">
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        <ExportButtons entity="gateways" filters={{}} />
+        {canWrite && !importing && (
+          <Button variant="outline" onClick={() => setImporting(true)} data-testid="import-button">
+            <Upload aria-hidden /> Import
+          </Button>
+        )}
         {canWrite && !creating && (
           <Button onClick={() => setCreating(true)} data-testid="new-gateway-button">
             <Plus aria-hidden /> New gateway
           </Button>
         )}
       </div>
+      {importing && <ImportPanel entity="gateways" onClose={() => setImporting(false)} />}
       {creating && <CreateGatewayForm onCancel={() => setCreating(false)} onCreated={(g) => navigate(`/devices/gateways/${g.id}`)} />}
       {gateways.isError && <LoadError error={gateways.error} onRetry={() => void gateways.refetch()} />}
       <Table data-testid="gateways-table">

@@ -29,7 +29,7 @@ export function actionsFor(status: MeterView['status']): LifecycleAction[] {
   }
 }
 
-function FormShell({ title, error, pending, submitLabel, onSubmit, onCancel, children, testId, disabled }: { title: string; error: unknown; pending: boolean; submitLabel: string; onSubmit: () => void; onCancel: () => void; children: ReactNode; testId: string; disabled?: boolean }) {
+export function FormShell({ title, error, pending, submitLabel, onSubmit, onCancel, children, testId, disabled }: { title: string; error: unknown; pending: boolean; submitLabel: string; onSubmit: () => void; onCancel: () => void; children: ReactNode; testId: string; disabled?: boolean }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onSubmit();
@@ -51,7 +51,7 @@ function FormShell({ title, error, pending, submitLabel, onSubmit, onCancel, chi
   );
 }
 
-function InstantField({ id, value, onChange, error, field, label }: { id: string; value: string; onChange: (v: string) => void; error: unknown; field: string; label: string }) {
+export function InstantField({ id, value, onChange, error, field, label }: { id: string; value: string; onChange: (v: string) => void; error: unknown; field: string; label: string }) {
   return (
     <FormField id={id} label={label} error={fieldError(error, field)} hint="Your local time">
       <Input id={id} type="datetime-local" value={value} onChange={(e) => onChange(e.target.value)} data-testid={id} {...invalidProps(error, field, id)} />

@@ -16,6 +16,7 @@ import { MeterStatusBadge } from '../components/meter-status-badge';
 import { LoadError, Loading } from '../components/query-states';
 import { UTILITY_LABELS, formatDateTime, formatDecimal } from '../format';
 import { EditMeterForm } from './edit-meter-form';
+import { ProvisioningCard } from './provisioning-card';
 import { ArchiveForm, InstallForm, RemoveForm, ReplaceForm, actionsFor, type LifecycleAction } from './lifecycle-forms';
 
 const ACTION_BUTTONS: Record<LifecycleAction, { label: string; icon: typeof LogIn }> = {
@@ -155,6 +156,7 @@ function MeterDetail({ id }: { id: string }) {
           <MeterFields meter={m} />
         </CardContent>
       </Card>
+      <ProvisioningCard meter={m} />
       <HistoryList key={m.id} entityType="meter" entityId={m.id} />
     </div>
   );

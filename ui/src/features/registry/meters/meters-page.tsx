@@ -1,10 +1,12 @@
-import { Plus } from 'lucide-react';
+import { Plus, Upload } from 'lucide-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { PageHeader } from '@/app/page-header';
 import { Button } from '@/components/ui/button';
 import { useCan } from '@/features/auth';
 import { useMeters } from '../api/use-meters';
+import { ExportButtons } from '../components/export-buttons';
+import { ImportPanel } from '../components/import-panel';
 import { PermissionGate } from '../components/permission-gate';
 import { LoadError } from '../components/query-states';
 import { CreateMeterForm } from './create-meter-form';
@@ -27,6 +29,7 @@ function MetersList() {
   const meters = useMeters(request);
   const canWrite = useCan('devices:write');
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const navigate = useNavigate();
   const filtered = Boolean(state.search || state.utility || state.status || state.nodeId);
 
@@ -36,17 +39,29 @@ function MetersList() {
         title="Meters"
         description="Water, gas, heat and electricity meters of your tenant: registration, installation, replacement and their change history."
         actions={
-          canWrite &&
-          !creating && (
-            <Button onClick={() => setCreating(true)} data-testid="new-meter-button">
-              <Plus aria-hidden /> New meter
-            </Button>
+          canWrite && (
+            <>
+              {!importing && (
+                <Button variant="outline" onClick={() => setImporting(true)} data-testid="import-button">
+                  <Upload aria-hidden /> Import
+                </Button>
+              )}
+              {!creating && (
+                <Button onClick={() => setCreating(true)} data-testid="new-meter-button">
+                  <Plus aria-hidden /> New meter
+                </Button>
+              )}
+            </>
           )
         }
       />
       <div className="space-y-4">
         {creating && <CreateMeterForm onCancel={() => setCreating(false)} onCreated={(meter) => navigate(`/meters/${meter.id}`)} />}
-        <MeterFilters state={state} onChange={setFilter} />
+        {importing && <ImportPanel entity="meters" onClose={() => setImporting(false)} />}
+        <div className="flex flex-wrap items-end justify-between gap-2">
+          <MeterFilters state={state} onChange={setFilter} />
+          <ExportButtons entity="meters" filters={{ search: request.search, utility: request.utility, status: request.status, nodeId: request.nodeId }} />
+        </div>
         {meters.isError && <LoadError error={meters.error} onRetry={() => void meters.refetch()} />}
         <MetersTable meters={meters.data?.items} loading={meters.isFetching} filtered={filtered} />
         <Pager
