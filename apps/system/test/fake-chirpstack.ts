@@ -15,7 +15,8 @@ import type { AddressInfo } from 'node:net';
  * It checks the API key header (`Grpc-Metadata-Authorization: Bearer <token>`, 401 otherwise), that
  * bodies are JSON with the path's devEui, answers errors in grpc-gateway's shape
  * (`{"code":<grpc code>,"message":...,"details":[]}`), records every request byte for byte, and can
- * be told to fail the next matching request (any status) or to never answer it (a timeout).
+ * be told to fail the next matching request (any status) or to never answer it (a timeout), and can
+ * hold every request until released (to see what happens before ChirpStack answers).
  * What it cannot check: ChirpStack's own validation of the application and device-profile ids, the
  * key formats it accepts, and the OTAA join that follows.
  */
@@ -37,6 +38,8 @@ export class FakeChirpstack {
   readonly devices = new Map<string, { device: Record<string, unknown>; keys?: Record<string, unknown> }>();
   private readonly faults: Fault[] = [];
   private readonly hanging: ServerResponse[] = [];
+  private held: Promise<void> | null = null;
+  private release: (() => void) | null = null;
 
   private constructor(
     private readonly server: Server,
@@ -65,6 +68,17 @@ export class FakeChirpstack {
     return this.requests.map((r) => `${r.method} ${r.path}`);
   }
 
+  /** Requests arriving from now on wait (unrecorded) until `resume()`. */
+  pause(): void {
+    if (!this.held) this.held = new Promise((resolve) => (this.release = resolve));
+  }
+
+  resume(): void {
+    this.release?.();
+    this.held = null;
+    this.release = null;
+  }
+
   reset(): void {
     this.requests.length = 0;
     this.devices.clear();
@@ -72,6 +86,7 @@ export class FakeChirpstack {
   }
 
   async close(): Promise<void> {
+    this.resume();
     for (const res of this.hanging) res.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -80,6 +95,7 @@ export class FakeChirpstack {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    while (this.held) await this.held;
     const method = req.method ?? '';
     const path = req.url ?? '';
     const header = req.headers['grpc-metadata-authorization'];

@@ -78,6 +78,19 @@ export class ChirpstackProvisioningService {
     return toMeterView(await this.deprovision(tenantId, id));
   }
 
+  /**
+   * The background path (imported meters, `pending` ones found at start): provisions the meter when it
+   * is still `pending`, exactly as a single creation does; otherwise (already done, archived, gone)
+   * leaves it alone. The caller holds the meter's claim. Returns the state written, or null.
+   */
+  async provisionPending(tenantId: TenantId, id: string): Promise<ProvisioningState | null> {
+    if (!this.client.configured) return null;
+    const meter = await this.meters.findById(tenantId, id);
+    if (!meter?.devEui || meter.provisioningState !== 'pending' || meter.status === 'archived') return null;
+    const outcome = await this.attempt(() => this.createDeviceAndKeys(meter));
+    return (await this.record(tenantId, id, outcome, 'provision')).provisioningState;
+  }
+
   private async provision(tenantId: TenantId, id: string): Promise<MeterEntity> {
     const meter = await this.markPending(tenantId, id);
     const outcome = await this.attempt(() => this.createDeviceAndKeys(meter));

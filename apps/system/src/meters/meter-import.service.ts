@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
+import { LOGGER } from '@app/common';
 import { METER_IMPORT_COLUMNS } from '@app/contracts';
 import type { CreateMeterRequest, ImportReport, ImportRequest, TenantId } from '@app/contracts';
 import { existingNodeIds } from '../bulk/existing-nodes';
 import { InFileDuplicates, RowErrors, cellsOfRows, checkColumns } from '../bulk/import-rows';
+import { ProvisioningQueue } from '../chirpstack/provisioning-queue';
 import { SecretBox } from '../crypto/secret-box';
 import type { MeterEntity } from '../database/entities/meter.entity';
 import { diffFields } from '../history/history-diff';
@@ -34,7 +37,9 @@ const wmbusKey = (r: CreateMeterRequest): string | null => (r.wmbus ? `${r.wmbus
 /**
  * Imports meters from the rows of a file: every row checked with the rules of a single creation,
  * duplicates found inside the file and against the tenant's meters, then all valid rows written with
- * their history rows in one transaction (multi-row statements).
+ * their history rows in one transaction (multi-row statements). With ChirpStack configured, the
+ * LoRaWAN meters are written `pending` and handed to the provisioning queue after the commit (the
+ * answer does not wait for ChirpStack).
  */
 @Injectable()
 export class MeterImportService {
@@ -42,6 +47,8 @@ export class MeterImportService {
     private readonly meters: MetersRepository,
     private readonly history: HistoryRepository,
     private readonly box: SecretBox,
+    private readonly provisioning: ProvisioningQueue,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async import(tenantId: TenantId, request: ImportRequest): Promise<ImportReport> {
@@ -60,12 +67,14 @@ export class MeterImportService {
       wmbus.check(line, wmbusKey(valid));
       candidates.push({ line, request: valid });
     }
+    let pending: string[] = [];
     const report = await meterConflicts(() =>
       this.meters.transaction(async (manager) => {
         await this.checkAgainstDatabase(manager, tenantId, candidates, errors);
         if (request.mode === 'all-or-nothing' && errors.size > 0) throw errors.rejectAll(rows.length);
-        const records = candidates.filter((c) => !errors.has(c.line)).map((c) => newMeterRecord(randomUUID(), c.request, this.box));
+        const records = candidates.filter((c) => !errors.has(c.line)).map((c) => this.withProvisioning(newMeterRecord(randomUUID(), c.request, this.box)));
         await this.meters.insertMany(manager, tenantId, records);
+        pending = records.filter((r) => r.provisioningState === 'pending').map((r) => r.id);
         const now = new Date();
         await this.history.recordMany(
           manager,
@@ -81,7 +90,14 @@ export class MeterImportService {
       }),
     );
     if (report.created >= ANALYZE_AFTER_ROWS) await this.meters.analyze();
+    // Committed: a Redis failure here leaves the meters `pending` for the sweep at the next start.
+    await this.provisioning.enqueue(tenantId, pending).catch((error: unknown) => this.logger.error({ err: error, meters: pending.length }, 'imported meters not enqueued for ChirpStack provisioning'));
     return report;
+  }
+
+  /** A LoRaWAN meter starts `pending` when ChirpStack is configured (the queue provisions it). */
+  private withProvisioning(record: NewMeter): NewMeter {
+    return this.provisioning.active && record.devEui && record.status !== 'archived' ? { ...record, provisioningState: 'pending' } : record;
   }
 
   /** Serial, devEui and wM-Bus address already taken in the tenant; nodes that are not the tenant's. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChirpstackClient } from '../chirpstack/chirpstack-client';
 import { ChirpstackProvisioningService } from '../chirpstack/chirpstack-provisioning.service';
 import { ChirpstackSettingsRef } from '../chirpstack/chirpstack-settings';
+import { ProvisioningQueue } from '../chirpstack/provisioning-queue';
 import { SecretBox } from '../crypto/secret-box';
 import { HierarchyModule } from '../hierarchy/hierarchy.module';
 import { HistoryModule } from '../history/history.module';
@@ -14,7 +15,7 @@ import { MetersService } from './meters.service';
 @Module({
   imports: [HistoryModule, HierarchyModule],
   controllers: [MetersRpc],
-  providers: [SecretBox, MetersRepository, MetersService, MeterLifecycleService, MeterImportService, ChirpstackSettingsRef, ChirpstackClient, ChirpstackProvisioningService],
+  providers: [SecretBox, MetersRepository, MetersService, MeterLifecycleService, MeterImportService, ChirpstackSettingsRef, ChirpstackClient, ChirpstackProvisioningService, ProvisioningQueue],
   exports: [MetersRepository, MetersService],
 })
 export class MetersModule {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
+import { asTenantId } from '@app/contracts';
 import type { MeterStatus, TenantId, Utility } from '@app/contracts';
 import { POSTGRES } from '@app/postgres';
 import { scoped } from '../access/read-scope';
@@ -61,9 +62,9 @@ export class MetersRepository {
       const column = <K extends keyof NewMeter>(key: K): NewMeter[K][] => part.map((m) => m[key]);
       await manager.query(
         `INSERT INTO "system"."meters" ("tenant_id", "id", "serial", "vendor", "model", "utility", "codec_id", "node_id", "status",
-           "dev_eui", "join_eui", "app_key_enc", "wmbus_manufacturer", "wmbus_id", "aes_key_enc", "multiplier", "register_unit")
+           "dev_eui", "join_eui", "app_key_enc", "wmbus_manufacturer", "wmbus_id", "aes_key_enc", "multiplier", "register_unit", "provisioning_state")
          SELECT $1::uuid, m.* FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[],
-           $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::numeric[], $17::text[]) AS m`,
+           $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::numeric[], $17::text[], $18::text[]) AS m`,
         [
           tenantId,
           column('id'),
@@ -82,6 +83,7 @@ export class MetersRepository {
           column('aesKeyEnc'),
           column('multiplier'),
           column('registerUnit'),
+          part.map((m) => m.provisioningState ?? 'not_configured'),
         ],
       );
     }
@@ -117,6 +119,21 @@ export class MetersRepository {
       devEuis = new Set(rows.map((r) => r.dev_eui));
     }
     return { serials, devEuis, wmbus };
+  }
+
+  /**
+   * Meters left `pending` in ChirpStack provisioning since before `staleBefore`, of every tenant (the
+   * sweeper at start, not a request): (tenant, id) pairs after `after` in id order, a page at a time.
+   */
+  async pendingProvisioning(limit: number, staleBefore: Date, after?: string): Promise<{ tenantId: TenantId; id: string }[]> {
+    const rows: { tenant_id: string; id: string }[] = await this.db.query(
+      `SELECT "tenant_id", "id" FROM "system"."meters"
+        WHERE "provisioning_state" = 'pending' AND "id" > $1::uuid AND "updated_at" < $2
+          AND "status" <> 'archived' AND "dev_eui" IS NOT NULL
+        ORDER BY "id" LIMIT $3`,
+      [after ?? '00000000-0000-0000-0000-000000000000', staleBefore, limit],
+    );
+    return rows.map((r) => ({ tenantId: asTenantId(r.tenant_id), id: r.id }));
   }
 
   /**

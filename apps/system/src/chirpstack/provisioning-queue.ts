@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { JobsOptions, Worker } from 'bullmq';
+import type Redis from 'ioredis';
+import type { Logger } from 'pino';
+import { APP_CONFIG, LOGGER, REDIS, bullmqConnection, createJobWorker, enqueueJob } from '@app/common';
+import { Queues, asTenantId } from '@app/contracts';
+import type { ProvisioningState, TenantId } from '@app/contracts';
+import type { SystemConfig } from '../config';
+import { MetersRepository } from '../meters/meters.repository';
+import { ChirpstackProvisioningService } from './chirpstack-provisioning.service';
+import { ChirpstackSettingsRef } from './chirpstack-settings';
+
+/** One job: meters of one tenant, provisioned one after another. */
+export interface ProvisionBatch {
+  tenantId: string;
+  meterIds: string[];
+}
+
+/** What a job did, by outcome (`skipped`: no longer pending; `busy`: another worker holds the meter). */
+export type BatchOutcome = Partial<Record<ProvisioningState | 'skipped' | 'busy', number>>;
+
+/** Meters a job. */
+export const PROVISION_BATCH = 25;
+/** Jobs at a time per system instance: at most this many ChirpStack requests in flight from one instance. */
+const CONCURRENCY = 2;
+/** A job that failed for a reason other than ChirpStack's answer (PostgreSQL, Redis) runs again: 2 s, 4 s, 8 s, 16 s. */
+const JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+/** The sweeper at start leaves meters made `pending` this recently alone: a live instance may be asking ChirpStack about them. */
+const SWEEP_STALE_MS = 60_000;
+const SWEEP_PAGE = 1000;
+/** Deletes the claim only when it is still ours (it may have expired and been taken). */
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/**
+ * ChirpStack provisioning in the background (BullMQ queue `system.meter-provisioning` on the platform's
+ * Redis): a bulk import marks its LoRaWAN meters `pending` in its transaction and enqueues them here
+ * after the commit, so the import answers without waiting for ChirpStack. Each meter is provisioned by
+ * ChirpstackProvisioningService exactly as a single creation is (outcome and history row). A meter is
+ * claimed in Redis (SET NX with a lease) before it is touched, and only a still `pending` meter is
+ * provisioned, so with several system instances and duplicate jobs at most one worker acts on it.
+ * At start, meters still `pending` (an instance stopped with jobs unfinished) are enqueued again.
+ * Without ChirpStack configured nothing is created: no queue, no worker, no sweep.
+ */
+@Injectable()
+export class ProvisioningQueue implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private queue?: Queue;
+  private worker?: Worker;
+  private readonly leaseMs: number;
+  /** Whether imports hand meters to this queue (ChirpStack is configured). */
+  readonly active: boolean;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: Pick<SystemConfig, 'REDIS_URL'>,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly provisioning: ChirpstackProvisioningService,
+    private readonly meters: MetersRepository,
+    settings: ChirpstackSettingsRef,
+  ) {
+    // A device and its keys: at most four requests, each within the ChirpStack deadline, plus the writes.
+    this.leaseMs = 4 * (settings.value?.timeoutMs ?? 0) + 30_000;
+    this.active = settings.value !== null;
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (!this.active) return;
+    const connection = bullmqConnection(this.config.REDIS_URL);
+    // Tests share one Redis server: their client's key prefix keeps their queues apart too.
+    const prefix = `${this.redis.options.keyPrefix ?? ''}bull`;
+    this.queue = new Queue(Queues.meterProvisioning, { connection, prefix });
+    this.worker = createJobWorker<ProvisionBatch, BatchOutcome>(Queues.meterProvisioning, (batch) => this.run(batch), this.logger, {
+      connection,
+      prefix,
+      concurrency: CONCURRENCY,
+    });
+    await Promise.all([this.queue.waitUntilReady(), this.worker.waitUntilReady()]);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.active) return;
+    try {
+      const swept = await this.sweep();
+      if (swept > 0) this.logger.info({ meters: swept }, 'pending ChirpStack provisioning enqueued again');
+    } catch (error) {
+      this.logger.error({ err: error }, 'sweep of pending ChirpStack provisioning failed');
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    await this.queue?.close();
+  }
+
+  /** Enqueues meters of one tenant (already `pending`, committed), PROVISION_BATCH a job. */
+  async enqueue(tenantId: TenantId, meterIds: readonly string[]): Promise<void> {
+    const queue = this.queue;
+    if (!queue || meterIds.length === 0) return;
+    const jobs: Promise<unknown>[] = [];
+    for (let start = 0; start < meterIds.length; start += PROVISION_BATCH) {
+      const batch: ProvisionBatch = { tenantId, meterIds: meterIds.slice(start, start + PROVISION_BATCH) };
+      jobs.push(enqueueJob(queue, 'provision-batch', batch, 'system', JOB_OPTIONS));
+    }
+    await Promise.all(jobs);
+  }
+
+  /** Enqueues every meter left `pending` longer than a minute ago; returns how many. */
+  async sweep(staleMs = SWEEP_STALE_MS): Promise<number> {
+    if (!this.active) return 0;
+    let after: string | undefined;
+    let total = 0;
+    for (;;) {
+      const page = await this.meters.pendingProvisioning(SWEEP_PAGE, new Date(Date.now() - staleMs), after);
+      const byTenant = new Map<TenantId, string[]>();
+      for (const { tenantId, id } of page) byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), id]);
+      for (const [tenantId, ids] of byTenant) await this.enqueue(tenantId, ids);
+      total += page.length;
+      if (page.length < SWEEP_PAGE) return total;
+      after = page[page.length - 1].id;
+    }
+  }
+
+  private async run(batch: ProvisionBatch): Promise<BatchOutcome> {
+    const tenantId = asTenantId(batch.tenantId);
+    const outcome: BatchOutcome = {};
+    for (const id of batch.meterIds) {
+      const state = await this.claimed(id, () => this.provisioning.provisionPending(tenantId, id));
+      const key = state ?? 'skipped';
+      outcome[key] = (outcome[key] ?? 0) + 1;
+    }
+    return outcome;
+  }
+
+  /** Runs `work` holding the meter's claim; 'busy' when another worker holds it. */
+  private async claimed<T>(meterId: string, work: () => Promise<T>): Promise<T | 'busy'> {
+    const key = `system:provisioning:${meterId}`;
+    const token = randomUUID();
+    if ((await this.redis.set(key, token, 'PX', this.leaseMs, 'NX')) !== 'OK') return 'busy';
+    try {
+      return await work();
+    } finally {
+      await this.redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+    }
+  }
+}
