@@ -3,13 +3,15 @@ import type { Response } from 'express';
 import { stream } from 'exceljs';
 import type { ExportFormat } from '@app/contracts';
 import { csvLine } from './csv';
+import { guardCell } from './formula-guard';
 
 export type Cell = string | number | null;
 
 /**
  * Writes an export to the HTTP response page by page, as the pages arrive (keyset paging upstream):
  * memory holds one page, never the whole registry. CSV starts with a BOM (spreadsheets then read
- * UTF-8); XLSX is written by exceljs's streaming writer.
+ * UTF-8); XLSX is written by exceljs's streaming writer. Text a spreadsheet would run as a formula
+ * is guarded in both (formula-guard.ts); numbers stay numbers.
  */
 export class ExportWriter {
   private readonly xlsx?: stream.xlsx.WorkbookWriter;
@@ -35,11 +37,12 @@ export class ExportWriter {
   }
 
   async rows(rows: readonly Cell[][]): Promise<void> {
+    const guarded = rows.map((row) => row.map(guardCell));
     if (this.sheet) {
-      for (const row of rows) this.sheet.addRow(row.map((c) => c ?? '')).commit();
+      for (const row of guarded) this.sheet.addRow(row.map((c) => c ?? '')).commit();
       return;
     }
-    if (!this.response.write(rows.map(csvLine).join(''))) await once(this.response, 'drain');
+    if (!this.response.write(guarded.map(csvLine).join(''))) await once(this.response, 'drain');
   }
 
   async end(): Promise<void> {

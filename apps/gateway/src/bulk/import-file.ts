@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { DomainError, IMPORT_MAX_ROWS } from '@app/contracts';
 import { parseCsv } from './csv';
 import type { CsvLimits, ParsedTable } from './csv';
+import { unguardTable } from './formula-guard';
 import { parseXlsx } from './xlsx';
 
 /** The part of a multer file the import reads. */
@@ -42,8 +43,12 @@ export async function importBytes(request: Request, file: UploadedFileLike | und
   return rawBody(request, maxBytes);
 }
 
-/** CSV (UTF-8) or XLSX, told apart by content (an XLSX file is a ZIP archive), not by name. */
+/** CSV (UTF-8) or XLSX, told apart by content (an XLSX file is a ZIP archive), not by name; cells our exports guarded against formulas unguarded. */
 export async function parseImportFile(data: Buffer): Promise<ParsedTable> {
+  return unguardTable(await parseFile(data));
+}
+
+async function parseFile(data: Buffer): Promise<ParsedTable> {
   if (data.length === 0) throw new DomainError('VALIDATION_FAILED', 'Invalid file: it is empty', [{ line: 1, field: 'file', message: 'the file is empty' }]);
   if (data.subarray(0, 4).equals(ZIP_MAGIC)) return parseXlsx(data, IMPORT_LIMITS);
   let text: string;
