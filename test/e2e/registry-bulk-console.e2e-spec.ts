@@ -130,8 +130,8 @@ describe('bulk import/export, provisioning state and service points in the conso
       await page.getByTestId('import-submit').click();
       await page.getByTestId('import-too-large').waitFor();
       expect(await page.getByTestId('import-too-large').textContent()).toMatch(/too large/);
-      await page.getByTestId('import-panel').press('Escape');
-      expect(await page.getByTestId('import-panel').count()).toBe(0);
+      await page.getByTestId('import-mode').press('Escape');
+      await page.getByTestId('import-panel').waitFor({ state: 'detached' });
     });
   });
 
@@ -151,6 +151,25 @@ describe('bulk import/export, provisioning state and service points in the conso
       const [template] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
       expect(template.suggestedFilename()).toBe('meters-template.csv');
       expect((await readFile((await template.path()) as string, 'utf8')).trim().split(',')).toContain('appKey');
+    });
+
+    await step('export-consumers', async () => {
+      await page.goto(`${stack.gatewayUrl}/consumers?q=ACC-BULK`);
+      await page.getByTestId('consumer-row-ACC-BULK-1').waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+      const lines = (await readFile((await download.path()) as string, 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      expect(lines[0]).toBe('kind,accountNumber,name,taxId,registrationNumber,contactPerson,email,phone,postalAddress');
+      expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['ACC-BULK-1']);
+    });
+
+    await step('gateways', async () => {
+      await page.goto(`${stack.gatewayUrl}/devices/gateways`);
+      await page.getByTestId('gateways-table').waitFor();
+      await page.getByTestId('import-button').click();
+      expect(await page.getByTestId('import-columns').textContent()).toContain('configuration');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+      expect(download.suggestedFilename()).toMatch(/^gateways-.*\.xlsx$/);
+      expect((await readFile((await download.path()) as string)).subarray(0, 2).toString()).toBe('PK');
     });
   });
 
@@ -181,7 +200,7 @@ describe('bulk import/export, provisioning state and service points in the conso
       await card.getByTestId('attach-from').fill('2025-01-01T08:00');
       await card.getByTestId('attach-meter-form-submit').click();
       await card.locator('[data-testid="service-point-meter"][data-serial="SPM-001"][data-current="true"]').waitFor();
-      expect(await card.getByTestId('attach-meter-form').count()).toBe(0);
+      await card.getByTestId('attach-meter-form').waitFor({ state: 'detached' });
     });
 
     await step('detach', async () => {
@@ -190,6 +209,7 @@ describe('bulk import/export, provisioning state and service points in the conso
       await card.getByTestId('detach-to').fill('2025-06-01T08:00');
       await card.getByTestId('detach-meter-form-submit').click();
       await card.locator('[data-testid="service-point-meter"][data-serial="SPM-001"][data-current="false"]').waitFor();
+      await card.getByTestId('detach-meter-form').waitFor({ state: 'detached' });
       expect(await card.getByTestId('detach-meter-button').count()).toBe(0);
     });
 
@@ -203,7 +223,7 @@ describe('bulk import/export, provisioning state and service points in the conso
       // Escape cancels a form.
       await page.getByTestId('consumer-action-edit').click();
       await page.getByTestId('edit-consumer-name').press('Escape');
-      expect(await page.getByTestId('edit-consumer-form').count()).toBe(0);
+      await page.getByTestId('edit-consumer-form').waitFor({ state: 'detached' });
       // The consumer still holds an active service point: closing is refused and the reason shown.
       await page.getByTestId('consumer-action-close').click();
       await page.getByTestId('close-consumer-form-submit').click();

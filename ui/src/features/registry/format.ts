@@ -45,6 +45,11 @@ const ACTION_LABELS: Partial<Record<HistoryAction, string>> = {
   remove: 'Removed',
   archive: 'Archived',
   replace: 'Replaced',
+  close: 'Closed',
+  attach_meter: 'Meter attached',
+  detach_meter: 'Meter detached',
+  provision: 'Provisioning',
+  deprovision: 'Deprovisioned',
 };
 
 export function actionLabel(action: HistoryAction): string {

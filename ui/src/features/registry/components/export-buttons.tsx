@@ -20,7 +20,8 @@ export function ExportButtons({ entity, filters }: { entity: BulkEntity; filters
     }
   }
   return (
-    <div className="flex gap-1" role="group" aria-label="Export">
+    <div className="flex items-center gap-1" role="group" aria-label="Export what the list shows">
+      <span className="mr-1 text-xs text-muted-foreground">Export</span>
       {(['csv', 'xlsx'] as const).map((format) => (
         <Button key={format} variant="outline" size="sm" disabled={busy !== undefined} onClick={() => void run(format)} data-testid={`export-${format}`}>
           <FileDown aria-hidden /> {busy === format ? 'Exporting…' : format.toUpperCase()}

@@ -77,7 +77,7 @@ function ServicePointCard({ point }: { point: ServicePointView }) {
               <Link2 aria-hidden /> Attach meter
             </Button>
             <Button variant="ghost" size="sm" onClick={() => setAction('close')} data-testid="close-service-point-button">
-              <Lock aria-hidden /> Close
+              <Lock aria-hidden /> Close point
             </Button>
           </div>
         )}

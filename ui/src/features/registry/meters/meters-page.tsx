@@ -39,29 +39,25 @@ function MetersList() {
         title="Meters"
         description="Water, gas, heat and electricity meters of your tenant: registration, installation, replacement and their change history."
         actions={
-          canWrite && (
-            <>
-              {!importing && (
-                <Button variant="outline" onClick={() => setImporting(true)} data-testid="import-button">
-                  <Upload aria-hidden /> Import
-                </Button>
-              )}
-              {!creating && (
-                <Button onClick={() => setCreating(true)} data-testid="new-meter-button">
-                  <Plus aria-hidden /> New meter
-                </Button>
-              )}
-            </>
-          )
+          <>
+            <ExportButtons entity="meters" filters={{ search: request.search, utility: request.utility, status: request.status, nodeId: request.nodeId }} />
+            {canWrite && !importing && (
+              <Button variant="outline" onClick={() => setImporting(true)} data-testid="import-button">
+                <Upload aria-hidden /> Import
+              </Button>
+            )}
+            {canWrite && !creating && (
+              <Button onClick={() => setCreating(true)} data-testid="new-meter-button">
+                <Plus aria-hidden /> New meter
+              </Button>
+            )}
+          </>
         }
       />
       <div className="space-y-4">
         {creating && <CreateMeterForm onCancel={() => setCreating(false)} onCreated={(meter) => navigate(`/meters/${meter.id}`)} />}
         {importing && <ImportPanel entity="meters" onClose={() => setImporting(false)} />}
-        <div className="flex flex-wrap items-end justify-between gap-2">
-          <MeterFilters state={state} onChange={setFilter} />
-          <ExportButtons entity="meters" filters={{ search: request.search, utility: request.utility, status: request.status, nodeId: request.nodeId }} />
-        </div>
+        <MeterFilters state={state} onChange={setFilter} />
         {meters.isError && <LoadError error={meters.error} onRetry={() => void meters.refetch()} />}
         <MetersTable meters={meters.data?.items} loading={meters.isFetching} filtered={filtered} />
         <Pager
