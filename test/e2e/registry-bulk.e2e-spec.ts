@@ -163,6 +163,34 @@ describe('registry import and export over HTTP (CSV, XLSX) against the real stac
     const again = await send<string>('GET', '/meters/export?format=csv', undefined, {}, other);
     expect(again.text).toBe(exported.text);
 
+    // Formula injection: text a spreadsheet would run goes out behind one quote and comes back as it was.
+    const risky = await rawCsv<ImportReport>('/meters/import', 'serial,vendor,model,utility,multiplier\n=FX-1,Acme,@SUM(A1),water,2.5\n=FX-2,Acme,-cmd,gas,1\n');
+    expect([risky.status, risky.body.created]).toEqual([200, 2]);
+    const riskyCsv = await send<string>('GET', `/meters/export?search=${encodeURIComponent('=FX-')}&format=csv`);
+    expect(riskyCsv.text.split('\r\n').slice(1)).toEqual(["'=FX-1,Acme,'@SUM(A1),water,,,,,,,2.500000,", "'=FX-2,Acme,'-cmd,gas,,,,,,,1.000000,", '']);
+    expect((await upload<ImportReport>('/meters/import', riskyCsv.text, 'risky.csv', other)).body.created).toBe(2);
+    const riskyOther = await apiCall<MeterPage>(stack.gatewayUrl, 'GET', `${API}/meters?search=${encodeURIComponent('=FX-')}`, { token: other });
+    expect(riskyOther.body.items.map((m) => [m.serial, m.model])).toEqual([
+      ['=FX-1', '@SUM(A1)'],
+      ['=FX-2', '-cmd'],
+    ]);
+    expect((await send<string>('GET', `/meters/export?search=${encodeURIComponent('=FX-')}&format=csv`, undefined, {}, other)).text).toBe(riskyCsv.text);
+    const riskyXlsx = await fetch(`${stack.gatewayUrl}${API}/meters/export?format=xlsx&search=${encodeURIComponent('=FX-')}`, { headers: { authorization: `Bearer ${token}` } });
+    const riskyBook = Buffer.from(await riskyXlsx.arrayBuffer());
+    expect((await rowsOfXlsx(riskyBook)).slice(1).map((r) => [r[0], r[2]])).toEqual([
+      ["'=FX-1", "'@SUM(A1)"],
+      ["'=FX-2", "'-cmd"],
+    ]);
+    // Read back without the quote: the same meters already exist in the other tenant.
+    const riskyAgain = await upload<ErrorBody>('/meters/import', riskyBook, 'risky.xlsx', other);
+    expect([riskyAgain.status, riskyAgain.body.error.fields?.map((f) => [f.line, f.field, f.message])]).toEqual([
+      422,
+      [
+        [2, 'serial', 'a meter of this vendor with this serial number already exists'],
+        [3, 'serial', 'a meter of this vendor with this serial number already exists'],
+      ],
+    ]);
+
     const xlsx = await fetch(`${stack.gatewayUrl}${API}/meters/export?format=xlsx&utility=electricity&search=XL-`, { headers: { authorization: `Bearer ${token}` } });
     expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
     const file = Buffer.from(await xlsx.arrayBuffer());
