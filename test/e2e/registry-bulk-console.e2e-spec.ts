@@ -78,11 +78,11 @@ describe('bulk import/export, provisioning state and service points in the conso
     }
   }
 
-  async function signIn(path: string): Promise<void> {
+  async function signIn(path: string, email = 'admin@demo.example'): Promise<void> {
     await page.goto(`${stack.gatewayUrl}${path}`);
     await page.waitForURL(/\/login\?next=/);
     await page.getByLabel('Tenant').fill(DEMO_TENANT.slug);
-    await page.getByLabel('Email').fill('admin@demo.example');
+    await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(DEFAULT_DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
   }
@@ -259,5 +259,21 @@ describe('bulk import/export, provisioning state and service points in the conso
     await page.getByTestId('meter-row-IMP-001').getByRole('link').click();
     await page.getByTestId('meter-detail').waitFor();
     expect(await page.getByTestId('provisioning').count()).toBe(0);
+  });
+
+  it('shows an analyst (read-only) the export and the provisioning state, without import or retry', async () => {
+    fake.failNext('POST', '/api/devices', { status: 503, message: 'try later' });
+    const meter = await call<MeterView>('POST', '/meters', { serial: 'CS-UI-2', vendor: 'Axioma', utility: 'water', lorawan: { devEui: '70B3D5E75E00C6E2' } });
+    await step('analyst', async () => {
+      await signIn('/meters', 'analyst@demo.example');
+      await page.waitForURL(/\/meters$/);
+      await page.getByTestId('meters-table').waitFor();
+      await page.getByTestId('export-csv').waitFor();
+      expect(await page.getByTestId('import-button').count()).toBe(0);
+      await page.goto(`${stack.gatewayUrl}/meters/${meter.id}`);
+      await page.locator('[data-testid="provisioning"][data-state="failed"]').waitFor();
+      expect(await page.getByTestId('provisioning-error').textContent()).toContain('try later');
+      expect(await page.getByTestId('provisioning-retry').count()).toBe(0);
+    });
   });
 });
