@@ -149,6 +149,23 @@ describe('ChirpStack provisioning of imported meters (BullMQ on real Redis, real
     expect(fake.requests).toHaveLength(20);
   });
 
+  it('tries a meter held by a worker that died again after the claim\'s lease ends, and provisions it', async () => {
+    const { request, devEuis } = file(3);
+    fake.pause();
+    await importFile(request);
+    const before = await states(devEuis);
+    const held = before.get(devEuis[1])?.id ?? '';
+    // A claim left by a worker that died (its lease ends in 1 s).
+    await h.redis.set(`system:provisioning:${held}`, 'dead-worker', 'PX', 1000);
+    fake.resume();
+    const started = Date.now();
+    const after = await settled(devEuis);
+    expect([...after.values()].map((m) => m.state)).toEqual(['provisioned', 'provisioned', 'provisioned']);
+    // The held meter waited for the job's first retry (2 s backoff), not for a restart.
+    expect(Date.now() - started).toBeGreaterThan(1000);
+    expect(fake.lines().filter((l) => l === `POST /api/devices/${devEuis[1]}/keys`)).toHaveLength(1);
+  });
+
   it('sweeps meters left pending (a stopped instance) into the queue, but not ones made pending just now', async () => {
     const meters = h.get(MetersService);
     const left = await meters.create(tenantId, { serial: `LEFT-${++n}`, vendor: 'Axioma', utility: 'water', lorawan: { devEui: devEuiOf(n), appKey: APP_KEY } });

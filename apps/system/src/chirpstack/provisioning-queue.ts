@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import type { JobsOptions, Worker } from 'bullmq';
+import type { Job, JobsOptions, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { APP_CONFIG, LOGGER, REDIS, bullmqConnection, createJobWorker, enqueueJob } from '@app/common';
-import { Queues, asTenantId } from '@app/contracts';
+import type { JobEnvelope } from '@app/common';
+import { DomainError, Queues, asTenantId } from '@app/contracts';
 import type { ProvisioningState, TenantId } from '@app/contracts';
 import type { SystemConfig } from '../config';
 import { MetersRepository } from '../meters/meters.repository';
@@ -19,16 +20,20 @@ export interface ProvisionBatch {
   meterIds: string[];
 }
 
-/** What a job did, by outcome (`skipped`: no longer pending; `busy`: another worker holds the meter). */
-export type BatchOutcome = Partial<Record<ProvisioningState | 'skipped' | 'busy', number>>;
+/** What a job did, by outcome (`skipped`: no longer pending, archived or gone). */
+export type BatchOutcome = Partial<Record<ProvisioningState | 'skipped', number>>;
 
 /** Meters a job. */
 export const PROVISION_BATCH = 25;
 /** Jobs at a time per system instance: at most this many ChirpStack requests in flight from one instance. */
 const CONCURRENCY = 2;
-/** A job that failed for a reason other than ChirpStack's answer (PostgreSQL, Redis) runs again: 2 s, 4 s, 8 s, 16 s. */
+/**
+ * A job runs again, with its unfinished meters only, when it failed for a reason other than
+ * ChirpStack's answer (PostgreSQL, Redis) or found meters claimed by another worker (which may have
+ * died holding the claim until its lease ends): after 2 s, 4 s, 8 s ... about 8 minutes in all.
+ */
 const JOB_OPTIONS: JobsOptions = {
-  attempts: 5,
+  attempts: 9,
   backoff: { type: 'exponential', delay: 2000 },
   removeOnComplete: { age: 3600, count: 1000 },
   removeOnFail: { age: 7 * 24 * 3600 },
@@ -76,7 +81,7 @@ export class ProvisioningQueue implements OnModuleInit, OnApplicationBootstrap, 
     // Tests share one Redis server: their client's key prefix keeps their queues apart too.
     const prefix = `${this.redis.options.keyPrefix ?? ''}bull`;
     this.queue = new Queue(Queues.meterProvisioning, { connection, prefix });
-    this.worker = createJobWorker<ProvisionBatch, BatchOutcome>(Queues.meterProvisioning, (batch) => this.run(batch), this.logger, {
+    this.worker = createJobWorker<ProvisionBatch, BatchOutcome>(Queues.meterProvisioning, (batch, job) => this.run(batch, job), this.logger, {
       connection,
       prefix,
       concurrency: CONCURRENCY,
@@ -127,15 +132,27 @@ export class ProvisioningQueue implements OnModuleInit, OnApplicationBootstrap, 
     }
   }
 
-  private async run(batch: ProvisionBatch): Promise<BatchOutcome> {
+  /**
+   * The meters one after another. Those another worker holds stay in the job, which fails so BullMQ
+   * runs it again later with just them: by then the other worker finished them (skipped here) or its
+   * lease ended (it died) and this one provisions them.
+   */
+  private async run(batch: ProvisionBatch, job: Job<JobEnvelope<ProvisionBatch>>): Promise<BatchOutcome> {
     const tenantId = asTenantId(batch.tenantId);
     const outcome: BatchOutcome = {};
+    const busy: string[] = [];
     for (const id of batch.meterIds) {
       const state = await this.claimed(id, () => this.provisioning.provisionPending(tenantId, id));
+      if (state === 'busy') {
+        busy.push(id);
+        continue;
+      }
       const key = state ?? 'skipped';
       outcome[key] = (outcome[key] ?? 0) + 1;
     }
-    return outcome;
+    if (busy.length === 0) return outcome;
+    await job.updateData({ ...job.data, data: { tenantId: batch.tenantId, meterIds: busy } });
+    throw new DomainError('CONFLICT', `${busy.length} meter(s) held by another provisioning worker; tried again later`);
   }
 
   /** Runs `work` holding the meter's claim; 'busy' when another worker holds it. */
