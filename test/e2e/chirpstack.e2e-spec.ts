@@ -4,8 +4,8 @@
  * talks to FakeChirpstack (apps/system/test/fake-chirpstack.ts), a real HTTP server speaking its REST
  * device paths, checking the API key header and recording every request.
  */
-import type { MeterView } from '@app/contracts';
-import { Stack, apiCall, signIn } from '@app/testing';
+import type { ImportReport, MeterPage, MeterView } from '@app/contracts';
+import { Stack, apiCall, signIn, waitFor } from '@app/testing';
 import { FakeChirpstack } from '../../apps/system/test/fake-chirpstack';
 import { DEFAULT_DEMO_PASSWORD, DEMO_TENANT } from '../../tools/seed-data';
 
@@ -57,6 +57,32 @@ describe('ChirpStack provisioning over HTTP (built apps, fake ChirpStack REST se
     const archived = await call<MeterView>('POST', `/meters/${created.body.id}/archive`);
     expect(archived.body).toMatchObject({ status: 'archived', provisioning: { state: 'not_configured' } });
     expect(fake.lines().at(-1)).toBe('DELETE /api/devices/70b3d5e75e00c5e2');
+  });
+
+  it('provisions imported LoRaWAN meters in the background: the import answers first, the system service\'s worker follows', async () => {
+    const euis = ['70b3d5e75e00d001', '70b3d5e75e00d002', '70b3d5e75e00d003'];
+    const csv = `serial,vendor,utility,devEui,appKey\n${euis.map((eui, i) => `CSI-${i + 1},Axioma,water,${eui},2b7e151628aed2a6abf7158809cf4f3c`).join('\n')}\nCSI-4,Kamstrup,heat,,\n`;
+    fake.requests.length = 0;
+    fake.pause();
+    const form = new FormData();
+    form.append('file', new Blob([csv]), 'lorawan.csv');
+    const answer = await fetch(`${stack.gatewayUrl}${API}/meters/import`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+    expect([answer.status, ((await answer.json()) as ImportReport).created]).toEqual([200, 4]);
+    const listed = await call<MeterPage>('GET', '/meters?search=CSI-');
+    expect(listed.body.items.map((m) => [m.serial, m.provisioning?.state ?? null])).toEqual([
+      ['CSI-1', 'pending'],
+      ['CSI-2', 'pending'],
+      ['CSI-3', 'pending'],
+      ['CSI-4', null],
+    ]);
+    fake.resume();
+    const done = await waitFor('imported meters provisioned', async () => {
+      const page = await call<MeterPage>('GET', '/meters?search=CSI-');
+      return page.body.items.slice(0, 3).every((m) => m.provisioning?.state === 'provisioned') ? page.body.items : undefined;
+    });
+    expect(done.map((m) => m.provisioning?.error ?? null)).toEqual([null, null, null, null]);
+    expect([...fake.lines()].sort()).toEqual([...euis.map(() => 'POST /api/devices'), ...euis.map((eui) => `POST /api/devices/${eui}/keys`)].sort());
+    expect(euis.map((eui) => fake.devices.get(eui)?.keys)).toEqual(Array(3).fill({ nwkKey: '2b7e151628aed2a6abf7158809cf4f3c' }));
   });
 
   it('documents the provisioning state and the retry route in the OpenAPI document, and never logs the API key', async () => {
