@@ -12,6 +12,7 @@ import { MetersRepository } from '../meters/meters.repository';
 import { ChirpstackClient, ChirpstackError } from './chirpstack-client';
 import { deviceBody, keysBody } from './chirpstack-requests';
 import { ChirpstackSettingsRef } from './chirpstack-settings';
+import { MeterClaims } from './meter-claims';
 
 interface Outcome {
   state: ProvisioningState;
@@ -45,6 +46,7 @@ export class ChirpstackProvisioningService {
     private readonly box: SecretBox,
     private readonly client: ChirpstackClient,
     private readonly settings: ChirpstackSettingsRef,
+    private readonly claims: MeterClaims,
   ) {}
 
   /** After registration: a LoRaWAN meter is created in ChirpStack unless the request said `provision: false`. */
@@ -67,9 +69,18 @@ export class ChirpstackProvisioningService {
     return toMeterView(await this.deprovision(tenantId, view.id));
   }
 
-  /** POST /meters/:id/provision: creates (or updates) the device and its keys; for an archived meter, deletes it. */
+  /**
+   * POST /meters/:id/provision: creates (or updates) the device and its keys; for an archived meter,
+   * deletes it. CONFLICT while the background worker (or another retry) is provisioning the meter.
+   */
   async retry(tenantId: TenantId, id: string): Promise<MeterView> {
     if (!this.client.configured) throw notConfigured();
+    const view = await this.claims.run(id, () => this.retryHeld(tenantId, id));
+    if (view === 'busy') throw new DomainError('CONFLICT', 'The meter is being provisioned right now; try again in a moment');
+    return view;
+  }
+
+  private async retryHeld(tenantId: TenantId, id: string): Promise<MeterView> {
     const meter = await this.meters.findById(tenantId, id);
     if (!meter) throw meterNotFound();
     if (!meter.devEui) throw new DomainError('CONFLICT', 'The meter has no LoRaWAN identity (devEui) to provision');

@@ -129,8 +129,12 @@ describe('ChirpStack provisioning of imported meters (BullMQ on real Redis, real
     expect(devEuis.filter((eui) => eui !== refused).map((eui) => after.get(eui)?.state)).toEqual(Array(5).fill('provisioned'));
     const history = await h.get(HistoryRepository).list(tenantId, { entityType: 'meter', entityId: after.get(refused)?.id, limit: 10 });
     expect(history[0]).toMatchObject({ action: 'provision', changes: { provisioningState: { from: 'pending', to: 'failed' } } });
-    // The retry route provisions it as for any failed meter.
-    const retried = await h.as(admin, () => h.get(MetersRpc).provision({ id: after.get(refused)?.id ?? '' }));
+    // The retry route provisions it as for any failed meter, though not while a worker holds it.
+    const id = after.get(refused)?.id ?? '';
+    await h.redis.set(`system:provisioning:${id}`, 'a-worker', 'PX', 5000);
+    await expect(h.as(admin, () => h.get(MetersRpc).provision({ id }))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/being provisioned/) });
+    await h.redis.del(`system:provisioning:${id}`);
+    const retried = await h.as(admin, () => h.get(MetersRpc).provision({ id }));
     expect(retried.provisioning).toMatchObject({ state: 'provisioned', error: null });
   });
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
@@ -13,6 +12,7 @@ import type { SystemConfig } from '../config';
 import { MetersRepository } from '../meters/meters.repository';
 import { ChirpstackProvisioningService } from './chirpstack-provisioning.service';
 import { ChirpstackSettingsRef } from './chirpstack-settings';
+import { MeterClaims } from './meter-claims';
 
 /** One job: meters of one tenant, provisioned one after another. */
 export interface ProvisionBatch {
@@ -41,15 +41,13 @@ const JOB_OPTIONS: JobsOptions = {
 /** The sweeper at start leaves meters made `pending` this recently alone: a live instance may be asking ChirpStack about them. */
 const SWEEP_STALE_MS = 60_000;
 const SWEEP_PAGE = 1000;
-/** Deletes the claim only when it is still ours (it may have expired and been taken). */
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 /**
  * ChirpStack provisioning in the background (BullMQ queue `system.meter-provisioning` on the platform's
  * Redis): a bulk import marks its LoRaWAN meters `pending` in its transaction and enqueues them here
  * after the commit, so the import answers without waiting for ChirpStack. Each meter is provisioned by
  * ChirpstackProvisioningService exactly as a single creation is (outcome and history row). A meter is
- * claimed in Redis (SET NX with a lease) before it is touched, and only a still `pending` meter is
+ * claimed in Redis (MeterClaims: SET NX with a lease) before it is touched, and only a still `pending` meter is
  * provisioned, so with several system instances and duplicate jobs at most one worker acts on it.
  * At start, meters still `pending` (an instance stopped with jobs unfinished) are enqueued again.
  * Without ChirpStack configured nothing is created: no queue, no worker, no sweep.
@@ -58,7 +56,6 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 export class ProvisioningQueue implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private queue?: Queue;
   private worker?: Worker;
-  private readonly leaseMs: number;
   /** Whether imports hand meters to this queue (ChirpStack is configured). */
   readonly active: boolean;
 
@@ -68,10 +65,9 @@ export class ProvisioningQueue implements OnModuleInit, OnApplicationBootstrap, 
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly provisioning: ChirpstackProvisioningService,
     private readonly meters: MetersRepository,
+    private readonly claims: MeterClaims,
     settings: ChirpstackSettingsRef,
   ) {
-    // A device and its keys: at most four requests, each within the ChirpStack deadline, plus the writes.
-    this.leaseMs = 4 * (settings.value?.timeoutMs ?? 0) + 30_000;
     this.active = settings.value !== null;
   }
 
@@ -142,7 +138,7 @@ export class ProvisioningQueue implements OnModuleInit, OnApplicationBootstrap, 
     const outcome: BatchOutcome = {};
     const busy: string[] = [];
     for (const id of batch.meterIds) {
-      const state = await this.claimed(id, () => this.provisioning.provisionPending(tenantId, id));
+      const state = await this.claims.run(id, () => this.provisioning.provisionPending(tenantId, id));
       if (state === 'busy') {
         busy.push(id);
         continue;
@@ -153,17 +149,5 @@ export class ProvisioningQueue implements OnModuleInit, OnApplicationBootstrap, 
     if (busy.length === 0) return outcome;
     await job.updateData({ ...job.data, data: { tenantId: batch.tenantId, meterIds: busy } });
     throw new DomainError('CONFLICT', `${busy.length} meter(s) held by another provisioning worker; tried again later`);
-  }
-
-  /** Runs `work` holding the meter's claim; 'busy' when another worker holds it. */
-  private async claimed<T>(meterId: string, work: () => Promise<T>): Promise<T | 'busy'> {
-    const key = `system:provisioning:${meterId}`;
-    const token = randomUUID();
-    if ((await this.redis.set(key, token, 'PX', this.leaseMs, 'NX')) !== 'OK') return 'busy';
-    try {
-      return await work();
-    } finally {
-      await this.redis.eval(RELEASE, 1, key, token).catch(() => undefined);
-    }
   }
 }

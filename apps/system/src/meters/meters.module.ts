@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChirpstackClient } from '../chirpstack/chirpstack-client';
 import { ChirpstackProvisioningService } from '../chirpstack/chirpstack-provisioning.service';
 import { ChirpstackSettingsRef } from '../chirpstack/chirpstack-settings';
+import { MeterClaims } from '../chirpstack/meter-claims';
 import { ProvisioningQueue } from '../chirpstack/provisioning-queue';
 import { SecretBox } from '../crypto/secret-box';
 import { HierarchyModule } from '../hierarchy/hierarchy.module';
@@ -15,7 +16,7 @@ import { MetersService } from './meters.service';
 @Module({
   imports: [HistoryModule, HierarchyModule],
   controllers: [MetersRpc],
-  providers: [SecretBox, MetersRepository, MetersService, MeterLifecycleService, MeterImportService, ChirpstackSettingsRef, ChirpstackClient, ChirpstackProvisioningService, ProvisioningQueue],
+  providers: [SecretBox, MetersRepository, MetersService, MeterLifecycleService, MeterImportService, ChirpstackSettingsRef, ChirpstackClient, ChirpstackProvisioningService, MeterClaims, ProvisioningQueue],
   exports: [MetersRepository, MetersService],
 })
 export class MetersModule {}
