@@ -91,7 +91,7 @@ export class MetersController {
   @RequirePermissions('devices:write')
   @ApiOperation({
     summary: 'Create the meter\'s LoRaWAN device (and keys) in ChirpStack again',
-    description: 'Retries a failed provisioning (409 "already exists" in ChirpStack updates instead); for an archived meter, deletes the device. The outcome is in `provisioning`.',
+    description: 'Retries a failed provisioning (409 "already exists" in ChirpStack updates instead); for an archived meter, deletes the device. The outcome is in `provisioning`. 409 while the background worker is provisioning the meter (an import), or when ChirpStack is not configured.',
   })
   @ApiOkResponse({ type: MeterDoc })
   provision(@Param() params: IdParams): Promise<MeterView> {
