@@ -11,7 +11,12 @@ const SERVICES = [
 ] as const;
 
 /** Linear map of a 0-255 byte onto [lo, hi], rounded to 2 decimals as the vendor decoder prints it. */
-const scale = (raw: number, lo: number, hi: number): number => Number(((raw * (hi - lo)) / 255 + lo).toFixed(2));
+const linear = (raw: number, lo: number, hi: number): number => Number(((raw * (hi - lo)) / 255 + lo).toFixed(2));
+
+/** The 256 answers of `linear` for one range, computed once (toFixed is slow and a byte has few values). */
+const table = (lo: number, hi: number): readonly number[] => Array.from({ length: 256 }, (_, raw) => linear(raw, lo, hi));
+const BATTERY_VOLTS = table(0, 3.3);
+const TEMPERATURE_DEGC = table(-30, 60);
 
 /**
  * Develiot RWMR remote water meter reader, status frame on fPort 12 (hardware V8):
@@ -43,8 +48,8 @@ export const rwmr: LorawanCodec = {
     const temperatureRaw = r.u8('temperature');
     const firmwareVersion = head >> 4;
     const activatedServices = SERVICES.filter((_, i) => (head >> i) & 1);
-    const battery = scale(batteryRaw, 0, 3.3);
-    const temperature = scale(temperatureRaw, -30, 60);
+    const battery = BATTERY_VOLTS[batteryRaw];
+    const temperature = TEMPERATURE_DEGC[temperatureRaw];
 
     const measurements: Measurement[] = [];
     if (head & 0x01) measurements.push({ quantity: 'pulse_count', value: counter1, unit: 'count', register: 'counter1' });
@@ -63,7 +68,7 @@ export const rwmr: LorawanCodec = {
         pulseCounter2: counter2,
         batteryLevel: battery,
         temperature,
-        activatedServices: [...activatedServices],
+        activatedServices,
       },
     };
   },
