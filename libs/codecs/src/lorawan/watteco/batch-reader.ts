@@ -24,11 +24,11 @@ const HUFFMAN: ReadonlyArray<ReadonlyArray<readonly [number, number]>> = [
     [11, 1026], [11, 1027], [11, 1028], [11, 1029], [11, 1030], [11, 1031]],
 ];
 
-/** Per table, (size * 4096 + code) -> the first index with that size and code. */
-const HUFFMAN_INDEX: ReadonlyArray<ReadonlyMap<number, number>> = HUFFMAN.map((codes) => {
-  const index = new Map<number, number>();
+/** Per table, (size * 2048 + code) -> the first index with that size and code, -1 for none. */
+const HUFFMAN_INDEX: readonly Int8Array[] = HUFFMAN.map((codes) => {
+  const index = new Int8Array(12 * 2048).fill(-1);
   codes.forEach(([size, code], i) => {
-    if (!index.has(size * 4096 + code)) index.set(size * 4096 + code, i);
+    if (index[size * 2048 + code] < 0) index[size * 2048 + code] = i;
   });
   return index;
 });
@@ -58,8 +58,12 @@ export class BitReader {
     let value = 0;
     let bytesLeft = Math.trunc((size - 1) / 8) + 1;
     let chunk = size % 8 || 8;
+    const b = this.bytes;
+    // All bits in the frame: read them in place; otherwise bit by bit, which names the first missing bit.
+    const inside = (n + size - 1) >> 3 < b.length;
     while (bytesLeft > 0) {
-      for (let d = 0; d < chunk; d++, n++) if (this.bit(n)) value |= 1 << (8 * (bytesLeft - 1) + d);
+      if (inside) for (let d = 0; d < chunk; d++, n++) value |= ((b[n >> 3] >> (n & 7)) & 1) << (8 * (bytesLeft - 1) + d);
+      else for (let d = 0; d < chunk; d++, n++) if (this.bit(n)) value |= 1 << (8 * (bytesLeft - 1) + d);
       bytesLeft--;
       chunk = 8;
     }
@@ -73,14 +77,19 @@ export class BitReader {
   huffman(table: number): number {
     const codes = HUFFMAN_INDEX[table];
     if (!codes) throw new CodecError('MALFORMED', `batch: no Huffman table ${table}`, { table });
-    for (let size = 2; size < 12; size++) {
-      if (8 * this.bytes.length < this.pos + size) {
+    // The code grows by one bit per size (MSB-first), the bits read so far are the same.
+    const b = this.bytes;
+    let code = 0;
+    for (let size = 1; size < 12; size++) {
+      if (8 * b.length < this.pos + size) {
+        if (size === 1) continue; // the vendor checks from size 2 on
         throw new CodecError('TRUNCATED', 'Batch : Verify that dest buf is large enough', { bit: this.pos });
       }
-      let code = 0;
-      for (let k = 0; k < size; k++) if (this.bit(this.pos + k)) code |= 1 << (size - 1 - k);
-      const index = codes.get(size * 4096 + code);
-      if (index !== undefined) {
+      const n = this.pos + size - 1;
+      code = (code << 1) | ((b[n >> 3] >> (n & 7)) & 1);
+      if (size === 1) continue;
+      const index = codes[size * 2048 + code];
+      if (index >= 0) {
         this.pos += size;
         return index;
       }
