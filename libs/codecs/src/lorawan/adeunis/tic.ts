@@ -27,17 +27,51 @@ interface PreparedField {
   length: number;
   unit: string;
   measurement: Omit<Measurement, 'value'> | undefined;
+  /** `{ ...measurement, value }` for the measurement's key set, built in one literal. */
+  withValue: (value: number) => Measurement;
   scale: number;
 }
 
+/**
+ * `withField(m, 'value', value)` as one object literal for the key sets the profiles use (a
+ * for-in copy per value was a third of a TIC frame's time); any other key set is copied as before.
+ */
+function valueMaker(m: Omit<Measurement, 'value'>): (value: number) => Measurement {
+  const { quantity, unit, register, tariff } = m;
+  switch (Object.keys(m).join(',')) {
+    case 'quantity,unit':
+      return (value) => ({ quantity, unit, value });
+    case 'quantity,unit,register':
+      return (value) => ({ quantity, unit, register, value });
+    case 'quantity,unit,register,tariff':
+      return (value) => ({ quantity, unit, register, tariff, value });
+    default:
+      return (value) => withField(m, 'value', value);
+  }
+}
+
+const noMeasurement = (): Measurement => {
+  throw new Error('TIC field without a canonical measurement');
+};
+
 function prepare(f: TicField): PreparedField {
-  const p: PreparedField = { label: f.label, statusKey: `${f.label}status`, kind: f.kind, length: 0, unit: '', measurement: undefined, scale: 1 };
+  const p: PreparedField = {
+    label: f.label,
+    statusKey: `${f.label}status`,
+    kind: f.kind,
+    length: 0,
+    unit: '',
+    measurement: undefined,
+    withValue: noMeasurement,
+    scale: 1,
+  };
   if (f.kind === 'text') p.length = f.length;
   else if (f.kind === 'value') {
     p.unit = f.unit;
     if (f.canonical) {
       const { scale = 1, ...measurement } = f.canonical;
       p.measurement = measurement;
+      p.withValue = valueMaker(measurement);
       p.scale = scale;
     }
   }
@@ -66,7 +100,7 @@ function ticData(fields: readonly PreparedField[], r: ByteReader, v: JsonObject,
         continue;
       }
       v[f.label] = { unit: f.unit, value };
-      if (f.measurement) out.measurements.push(withField(f.measurement, 'value', value * f.scale));
+      if (f.measurement) out.measurements.push(f.withValue(value * f.scale));
     }
   }
 }
