@@ -1,0 +1,186 @@
+import { promises as fs, readFileSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { TestSink, ids, segmentFiles, tempDir, waitFor } from '../../test/wal-helpers';
+import { FRAME_OVERHEAD, readFrame } from './frame';
+import type { WalOptions, WalRecord } from './types';
+import { WriteAheadBuffer } from './write-ahead-buffer';
+
+describe('WriteAheadBuffer', () => {
+  let dir: string;
+  let sink: TestSink;
+  const open: WriteAheadBuffer[] = [];
+
+  async function wal(options: Partial<WalOptions> = {}): Promise<WriteAheadBuffer> {
+    const buffer = await WriteAheadBuffer.open({ dir, sink: sink.sink, batchMaxWaitMs: 5, retryBaseMs: 5, ...options });
+    open.push(buffer);
+    return buffer;
+  }
+
+  function appendAll(buffer: WriteAheadBuffer, records: string[]): Promise<void[]> {
+    return Promise.all(records.map((record) => buffer.append(Buffer.from(record))));
+  }
+
+  beforeEach(() => {
+    dir = tempDir();
+    sink = new TestSink();
+  });
+
+  afterEach(async () => {
+    sink.release();
+    for (const buffer of open.splice(0)) await buffer.close();
+    jest.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes each record as a frame in a 20-digit segment file before the append resolves', async () => {
+    sink.hold();
+    const buffer = await wal();
+    await buffer.append(Buffer.from('one'));
+    await buffer.append(Buffer.from('two'));
+    const files = segmentFiles(dir);
+    expect(files).toEqual(['00000000000000000001.wal']);
+    const data = readFileSync(path.join(dir, files[0]));
+    const first = readFrame(data, 0, 1024);
+    expect(first.kind === 'ok' && first.payload.toString()).toBe('one');
+    const second = readFrame(data, FRAME_OVERHEAD + 3, 1024);
+    expect(second.kind === 'ok' && second.payload.toString()).toBe('two');
+    expect(data.length).toBe(2 * FRAME_OVERHEAD + 6);
+  });
+
+  it('group commit: appends arriving during a write share one fdatasync', async () => {
+    sink.hold();
+    const probe = await fs.open(path.join(dir, 'probe'), 'w');
+    const handleProto = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
+    await probe.close();
+    const datasync = jest.spyOn(handleProto, 'datasync');
+    const buffer = await wal({ sync: 'always' });
+    await appendAll(buffer, ids(0, 1000));
+    expect(datasync.mock.calls.length).toBeGreaterThanOrEqual(1);
+    expect(datasync.mock.calls.length).toBeLessThanOrEqual(3);
+    expect(buffer.state().bufferedRecords).toBe(1000);
+  });
+
+  it('rotates by size and by age', async () => {
+    sink.hold();
+    const buffer = await wal({ segmentMaxBytes: 10 * (FRAME_OVERHEAD + 4), segmentMaxAgeMs: 50 });
+    await appendAll(buffer, ids(1000, 1035));
+    expect(segmentFiles(dir)).toHaveLength(4);
+    for (const file of segmentFiles(dir)) expect(readFileSync(path.join(dir, file)).length).toBeLessThanOrEqual(10 * (FRAME_OVERHEAD + 4));
+    expect(buffer.state().segments).toBe(4);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await buffer.append(Buffer.from('late'));
+    expect(segmentFiles(dir)).toHaveLength(5);
+  });
+
+  it('drains in append order, in bounded batches, and deletes drained segments after the checkpoint', async () => {
+    const buffer = await wal({ segmentMaxBytes: 2048, batchMaxRecords: 64 });
+    const records = ids(0, 1000);
+    await appendAll(buffer, records);
+    await waitFor(() => sink.delivered.length >= 1000, 'all records drained');
+    expect(sink.delivered).toEqual(records);
+    for (const batch of sink.batches) expect(batch.length).toBeLessThanOrEqual(64);
+    await waitFor(() => buffer.state().bufferedRecords === 0, 'confirmations');
+    expect(buffer.state()).toMatchObject({ status: 'healthy', bufferedBytes: 0, oldestRecordAgeMs: 0 });
+    expect(segmentFiles(dir).length).toBeLessThanOrEqual(1);
+    expect(JSON.parse(readFileSync(path.join(dir, 'checkpoint'), 'utf8'))).toEqual(expect.objectContaining({ segment: expect.any(Number), offset: expect.any(Number) }));
+  });
+
+  it('closes a batch by bytes', async () => {
+    sink.hold();
+    const buffer = await wal({ batchMaxBytes: 100, batchMaxRecords: 1000 });
+    await appendAll(buffer, Array.from({ length: 20 }, (_, i) => `${i}`.padStart(30, '.')));
+    sink.release();
+    await waitFor(() => sink.delivered.length === 20, 'all records drained');
+    for (const batch of sink.batches.slice(1)) expect(batch.length).toBeLessThanOrEqual(4);
+  });
+
+  it('after a confirmed checkpoint, a restart replays nothing already confirmed', async () => {
+    const first = await wal({ segmentMaxBytes: 1024 });
+    await appendAll(first, ids(0, 200));
+    await waitFor(() => first.state().bufferedRecords === 0, 'first drain');
+    await first.close();
+    const confirmed = sink.delivered.length;
+    expect(confirmed).toBe(200);
+    const second = await wal({ segmentMaxBytes: 1024 });
+    await appendAll(second, ids(200, 250));
+    await waitFor(() => second.state().bufferedRecords === 0, 'second drain');
+    expect(sink.delivered.slice(confirmed)).toEqual(ids(200, 250));
+  });
+
+  it('backpressure: at capacity appends wait, the state says so, and nothing is dropped', async () => {
+    sink.hold();
+    const frame = FRAME_OVERHEAD + 4;
+    const buffer = await wal({ capacityBytes: 10 * frame, batchMaxRecords: 5 });
+    let acked = 0;
+    const appends = ids(100, 130).map((record) => buffer.append(Buffer.from(record)).then(() => acked++));
+    await waitFor(() => acked === 10, 'the appends that fit');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(acked).toBe(10);
+    expect(buffer.state().waitingAppends).toBe(20);
+    expect(buffer.state()).toMatchObject({ status: 'degraded', bufferedRecords: 10, bufferedBytes: 10 * frame });
+    expect(buffer.state().reasons).toContain('buffer full');
+    sink.release();
+    await Promise.all(appends);
+    await waitFor(() => sink.delivered.length === 30, 'everything drained');
+    expect(sink.delivered).toEqual(ids(100, 130));
+    await waitFor(() => buffer.state().status === 'healthy', 'healthy again');
+  });
+
+  it('sink failure: retries with backoff, reports degraded with the reason, recovers by itself, never drops', async () => {
+    sink.fail(4);
+    const buffer = await wal({ retryBaseMs: 2, retryMaxMs: 20 });
+    await appendAll(buffer, ids(0, 50));
+    await waitFor(() => buffer.state().sinkFailures >= 2, 'failures');
+    const degraded = buffer.state();
+    expect(degraded.status).toBe('degraded');
+    expect(degraded.reasons[0]).toMatch(/^sink failing: ClickHouse is down/);
+    expect(degraded.bufferedRecords).toBe(50);
+    await waitFor(() => sink.delivered.length === 50, 'delivery after the outage');
+    expect(sink.delivered).toEqual(ids(0, 50));
+    expect(sink.calls).toBeGreaterThanOrEqual(5);
+    await waitFor(() => buffer.state().bufferedRecords === 0, 'confirmation');
+    expect(buffer.state()).toMatchObject({ status: 'healthy', reasons: [], sinkFailures: 0 });
+  });
+
+  it('reports buffered records, bytes and the age of the oldest while the sink holds', async () => {
+    sink.hold();
+    const buffer = await wal();
+    await appendAll(buffer, ids(0, 3));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const state = buffer.state();
+    expect(state).toMatchObject({ bufferedRecords: 3, bufferedBytes: 3 * (FRAME_OVERHEAD + 2), segments: 1 });
+    expect(state.oldestRecordAgeMs).toBeGreaterThan(0);
+  });
+
+  it('hands the sink each record with its position and append time', async () => {
+    const received: WalRecord[] = [];
+    const before = Date.now();
+    const buffer = await WriteAheadBuffer.open({ dir, batchMaxWaitMs: 1, sink: async (batch) => void received.push(...batch) });
+    open.push(buffer);
+    await appendAll(buffer, ['{"deduplicationId":"a"}', '{"deduplicationId":"b"}']);
+    await waitFor(() => received.length === 2, 'delivery');
+    expect(received.map((record) => record.payload.toString())).toEqual(['{"deduplicationId":"a"}', '{"deduplicationId":"b"}']);
+    expect(received[0]).toMatchObject({ segment: 1, offset: 0 });
+    expect(received[1]).toMatchObject({ segment: 1, offset: FRAME_OVERHEAD + 23 });
+    expect(received[0].appendedAt).toBeGreaterThanOrEqual(before);
+  });
+
+  it('a failed fdatasync fails the append and every later one, and the state says why', async () => {
+    sink.hold();
+    const probe = await fs.open(path.join(dir, 'probe'), 'w');
+    const handleProto = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
+    await probe.close();
+    jest.spyOn(handleProto, 'datasync').mockRejectedValue(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+    const buffer = await wal({ sync: 'always' });
+    await expect(buffer.append(Buffer.from('lost?'))).rejects.toThrow('EIO');
+    await expect(buffer.append(Buffer.from('next'))).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(buffer.state()).toMatchObject({ status: 'degraded', reasons: ['write failed: EIO: i/o error, fdatasync'] });
+  });
+
+  it('refuses a record over the size limit and appends after close', async () => {
+    const buffer = await wal({ maxRecordBytes: 10 });
+    await expect(buffer.append(Buffer.alloc(11))).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    await buffer.close();
+    await expect(buffer.append(Buffer.from('x'))).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+  });
+});
