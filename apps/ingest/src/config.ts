@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import { coreVariables, clickhouseVariables, mqttVariables, loadConfigOrExit } from '@app/common';
+import type { ParseLimits } from './events/dead-letter';
 
 /** Environment of the ingest service, validated at boot. */
 export const ingestConfigSchema = z.object({
   ...coreVariables,
   ...clickhouseVariables,
   ...mqttVariables,
+  /** Largest ChirpStack event message parsed, in bytes; a larger one is a dead letter (OVERSIZED). */
+  INGEST_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(64 * 1024),
+  /** Largest decoded uplink frame payload (`data`), in bytes; LoRaWAN allows at most 242. */
+  INGEST_MAX_FRAME_PAYLOAD_BYTES: z.coerce.number().int().min(1).max(65_535).default(255),
 });
 export type IngestConfig = z.infer<typeof ingestConfigSchema>;
+
+/** The event parser's size limits from the configuration. */
+export function parseLimitsFrom(config: Pick<IngestConfig, 'INGEST_MAX_MESSAGE_BYTES' | 'INGEST_MAX_FRAME_PAYLOAD_BYTES'>): ParseLimits {
+  return { maxMessageBytes: config.INGEST_MAX_MESSAGE_BYTES, maxFramePayloadBytes: config.INGEST_MAX_FRAME_PAYLOAD_BYTES };
+}
 
 /** The only place the ingest service reads the process environment. */
 export function loadIngestConfig(): IngestConfig {
