@@ -10,6 +10,12 @@ const DELTAS = 23;
 
 /** `length` bits starting `bitOffset` bits into `bytes`, least significant bit first. */
 function bitsLE(bytes: Uint8Array, bitOffset: number, length: number): number {
+  if (length <= 24) {
+    // At most 31 bits from four bytes in place (bytes past the end read as 0, as below).
+    const i = bitOffset >> 3;
+    const word = (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)) >>> 0;
+    return (word >>> (bitOffset & 7)) & ((1 << length) - 1);
+  }
   let value = 0;
   for (let i = 0; i < length; i++) {
     const bit = bitOffset + i;
