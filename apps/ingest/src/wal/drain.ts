@@ -37,6 +37,11 @@ interface Batch {
 
 const READ_CHUNK = 1 << 20;
 
+/** Delay before retry number `attempts` (1-based): base, 2 x base, 4 x base, ... capped at max. */
+export function retryDelay(attempts: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.min(Math.max(attempts, 1) - 1, 30));
+}
+
 /**
  * Reads the segments in order from the checkpoint, hands batches to the sink, and only after the sink
  * resolved writes the checkpoint (the next unread record) and deletes the segments wholly before it.
@@ -95,8 +100,7 @@ export class Drainer {
           continue;
         }
         if (!(await this.deliver(batch.records))) return;
-        await this.commit(batch.end);
-        this.hooks.confirmed(batch.records.length, batch.bytes);
+        await this.commit(batch.end, batch);
         if (failures > 0) this.hooks.drainFailed(undefined);
         failures = 0;
       } catch (error) {
@@ -207,22 +211,32 @@ export class Drainer {
   }
 
   private backoff(attempts: number): number {
-    return Math.min(this.settings.retryMaxMs, this.settings.retryBaseMs * 2 ** Math.min(attempts - 1, 30));
+    return retryDelay(attempts, this.settings.retryBaseMs, this.settings.retryMaxMs);
   }
 
-  /** Checkpoint first, then delete: a crash in between leaves segments that recovery deletes. */
-  private async commit(position: Checkpoint): Promise<void> {
+  /**
+   * Checkpoint first, then delete: a crash in between leaves segments that recovery deletes. A failed
+   * delete is logged and tried again at the next commit; only a failed checkpoint write throws.
+   */
+  private async commit(position: Checkpoint, confirmed?: Batch): Promise<void> {
     let next = { ...position };
     const current = segmentAtOrAfter(this.segments, next.segment);
     if (current && current.seq === next.segment && current.sealed && next.offset >= current.size) next = { segment: current.seq + 1, offset: 0 };
-    if (next.segment === this.position.segment && next.offset === this.position.offset) return;
-    await writeCheckpoint(this.settings.dir, next, this.settings.sync);
-    this.position = next;
-    const drained = this.segments.filter((segment) => segment.seq < next.segment);
+    if (next.segment !== this.position.segment || next.offset !== this.position.offset) {
+      await writeCheckpoint(this.settings.dir, next, this.settings.sync);
+      this.position = next;
+    }
+    if (confirmed) this.hooks.confirmed(confirmed.records.length, confirmed.bytes);
+    await this.deleteBefore(next.segment).catch((error: unknown) => this.log.warn({ err: error }, 'could not delete drained write-ahead segments; trying again later'));
+  }
+
+  private async deleteBefore(seq: number): Promise<void> {
+    const drained = this.segments.filter((segment) => segment.seq < seq);
     if (drained.length === 0) return;
-    if (this.reader && this.reader.seq < next.segment) {
-      await this.reader.handle.close();
+    if (this.reader && this.reader.seq < seq) {
+      const { handle } = this.reader;
       this.reader = undefined;
+      await handle.close();
     }
     for (const segment of drained) {
       await fs.rm(segmentPath(this.settings.dir, segment.seq), { force: true });

@@ -110,7 +110,7 @@ describe('WriteAheadBuffer crash safety (SIGKILL)', () => {
 
   it('killed mid-drain: the restart resumes after the last checkpoint, only the in-flight batch twice', async () => {
     const deliveredFile = path.join(work, 'delivered.log');
-    const run = startChild(dir, 2000, deliveredFile, 15);
+    const run = startChild(dir, 2000, deliveredFile, 25);
     await killWhen(run, () => run.allAcked && run.batches >= 5, 'all appends acknowledged and 5 batches drained');
     const before = childBatches(deliveredFile);
     const replayed = await replay(dir);
