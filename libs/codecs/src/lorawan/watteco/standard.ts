@@ -69,13 +69,6 @@ function configurationResponse(bytes: Uint8Array, command: number, cluster: numb
   return { command, header, warnings: [], alarm: false };
 }
 
-function named(model: WattecoModel, key: string, endpoint: number, value: JsonValue): Pick<Sample, 'variable' | 'value'> {
-  const names = model.endpointNames[key];
-  if (names === undefined) return { variable: key, value };
-  const name = names[endpoint];
-  return name === 'NA' ? { variable: 'NA', value: 'NA' } : { variable: name, value };
-}
-
 /** Decodes a standard (ZCL) frame; `recvTime` becomes every sample's date, as the vendor does. */
 export function decodeStandard(bytes: Uint8Array, model: WattecoModel, recvTime: string | undefined): StandardFrame {
   const r = new ByteReader(bytes, 'Watteco frame');
@@ -115,16 +108,19 @@ export function decodeStandard(bytes: Uint8Array, model: WattecoModel, recvTime:
     warnings = causes.messages;
     alarm ||= causes.anyAlarm;
   }
+  // Read responses keep the raw field names; reports are renamed per endpoint.
+  const read = command === CMD.readAttributeResponse;
   const samples = decoded.fields.map(([key, value]): Sample => {
-    const renamed = named(model, key, endpoint, value);
-    // Read responses keep the raw field names; reports are renamed per endpoint.
-    const read = command === CMD.readAttributeResponse;
+    // The vendor's renaming per endpoint: "NA" hides a field, a missing entry loses its name.
+    const names = model.endpointNames[key];
+    const name = names === undefined ? key : names[endpoint];
+    const hidden = name === 'NA';
     // One shape for every sample (the codec sets `at` afterwards).
     return {
-      variable: read ? key : renamed.variable,
-      value: read ? value : renamed.value,
+      variable: read ? key : name,
+      value: read || !hidden ? value : 'NA',
       date: recvTime,
-      canonical: renamed.variable ?? `${key}@${endpoint}`,
+      canonical: name ?? `${key}@${endpoint}`,
       canonicalValue: value,
       time: undefined,
       at: undefined,
