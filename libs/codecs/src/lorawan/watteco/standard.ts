@@ -1,6 +1,6 @@
 import { CodecError } from '../../errors';
 import { ByteReader } from '../../reader';
-import type { JsonObject, JsonValue } from '../../types';
+import type { JsonObject } from '../../types';
 import { decodeCauses } from './alarm-causes';
 import type { Sample } from './samples';
 import type { ClusterDecoder } from './zcl';
