@@ -9,6 +9,9 @@ const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 const HOUR_MINUTE = Array.from({ length: 1440 }, (_, i) => `${PAD2[Math.floor(i / 60)]}:${PAD2[i % 60]}:`);
 const SECOND_DOT = Array.from({ length: 60 }, (_, i) => `${PAD2[i]}.`);
 const MILLIS_Z = PAD3.map((m) => `${m}Z`);
+/** "HH:MM:00.000Z" and "HH:MM:00.000" of a whole minute of the day (meter times mostly are): one piece to join. */
+const WHOLE_MINUTE_Z = HOUR_MINUTE.map((hm) => `${hm}00.000Z`);
+const WHOLE_MINUTE = HOUR_MINUTE.map((hm) => `${hm}00.000`);
 const DAY_MS = 86_400_000;
 const YEAR_10000_MS = 253_402_300_800_000;
 
@@ -45,6 +48,10 @@ export function isoString(ms: number, zone = 'Z'): string {
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
   const millis = rest - seconds * 1000;
+  if (rest === 0) {
+    if (zone === 'Z') return cachedPrefix + WHOLE_MINUTE_Z[minutes];
+    if (zone === '') return cachedPrefix + WHOLE_MINUTE[minutes];
+  }
   if (zone === 'Z') return cachedPrefix + HOUR_MINUTE[minutes] + SECOND_DOT[seconds] + MILLIS_Z[millis];
   return cachedPrefix + HOUR_MINUTE[minutes] + SECOND_DOT[seconds] + PAD3[millis] + zone;
 }
