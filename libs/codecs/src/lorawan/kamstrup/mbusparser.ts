@@ -37,13 +37,9 @@ export const mbusparser: LorawanCodec = {
     const records = walkRecords(input.bytes, header.length);
     const { vendor, warnings, profile } = buildOutput(records);
     const { measurements, alarms, device } = kamstrupCanonical(input.bytes, header, profile);
-    return {
-      codec: ID,
-      measurements,
-      alarms,
-      ...(Object.keys(device).length ? { device } : {}),
-      vendor,
-      ...(warnings.length ? { warnings } : {}),
-    };
+    // Same keys and order as spreading the optional parts, without an object spread each.
+    const out: DecodedPayload = Object.keys(device).length ? { codec: ID, measurements, alarms, device, vendor } : { codec: ID, measurements, alarms, vendor };
+    if (warnings.length) out.warnings = warnings;
+    return out;
   },
 };
