@@ -43,37 +43,40 @@ function mbusMeasurements(bytes: Uint8Array, frame: JsonObject, at: string, warn
   }
 }
 
-function inputMeasurements(f: JsonObject, at: string, alarms: Set<AlarmCode>): Measurement[] {
-  const pin = `pin_${String(f.pin_number)}`;
-  const sensor = `sensor_${String(f.number_sensor)}`;
-  const m = (quantity: string, value: number | undefined, unit: Measurement['unit'], register?: string): Measurement[] =>
-    value === undefined ? [] : [register ? { quantity, value, unit, at, register } : { quantity, value, unit, at }];
+/** Appends the measurements of a metering-node input frame to `out` (no array per frame). */
+function inputMeasurements(f: JsonObject, at: string, alarms: Set<AlarmCode>, out: Measurement[]): void {
+  const m = (quantity: string, value: number | undefined, unit: Measurement['unit'], register?: string): void => {
+    if (value !== undefined) out.push(register ? { quantity, value, unit, at, register } : { quantity, value, unit, at });
+  };
   switch (f.type) {
     case 'pulse_counter':
-      return m('pulse_count', num(f.counter), 'count', pin);
+      return m('pulse_count', num(f.counter), 'count', `pin_${String(f.pin_number)}`);
     case 'analog_input':
       if (f.input_status === 'overvoltage') alarms.add('over_voltage');
       if (f.input_status === 'no_sensor' || f.input_status === 'input_error') alarms.add('sensor_error');
-      return f.input_status === 'ok' ? m('voltage', num(f.mV) === undefined ? undefined : round(Number(f.mV) / 1000), 'V', pin) : [];
+      if (f.input_status === 'ok') m('voltage', num(f.mV) === undefined ? undefined : round(Number(f.mV) / 1000), 'V', `pin_${String(f.pin_number)}`);
+      return;
     case 'digital_input':
-      return f.pin_state === 'high' || f.pin_state === 'low' ? m('input_state', f.pin_state === 'high' ? 1 : 0, '', pin) : [];
+      if (f.pin_state === 'high' || f.pin_state === 'low') m('input_state', f.pin_state === 'high' ? 1 : 0, '', `pin_${String(f.pin_number)}`);
+      return;
     case '4_20mA':
-      return m('current', num(f.mA) === undefined ? undefined : round(Number(f.mA) / 1000), 'A', sensor);
+      return m('current', num(f.mA) === undefined ? undefined : round(Number(f.mA) / 1000), 'A', `sensor_${String(f.number_sensor)}`);
     case 'temperature':
-      return m('temperature', num(f.temperature_cel), 'degC', sensor);
+      return m('temperature', num(f.temperature_cel), 'degC', `sensor_${String(f.number_sensor)}`);
     case 'humidity':
       return m('humidity', num(f.humidity_pct), '%');
     case 'waste_sensor':
-      return [...m('temperature', num(f.temperature_cel), 'degC'), ...m('fill_level', num(f.waste_pct), '%')];
+      m('temperature', num(f.temperature_cel), 'degC');
+      return m('fill_level', num(f.waste_pct), '%');
     case 'ODK':
       if (f.state === 'WET' || f.state === 'WET_BREAK') alarms.add('leak');
       if (f.state === 'BREAK' || f.state === 'WET_BREAK') alarms.add('sensor_error');
-      return [];
+      return;
     case 'guard':
       if (f.reason === 'alarm') alarms.add('tamper');
-      return [];
+      return;
     default:
-      return [];
+      return;
   }
 }
 
@@ -93,9 +96,9 @@ export function iotFactoryCanonical(bytes: Uint8Array, data: JsonObject, frames:
     } else if (f.type === 'MBUS') {
       meters.add(String(f.meter_serial_number));
       if (f.status === 'any_application_error') alarms.add('hardware_error');
-      measurements.push(...mbusMeasurements(bytes, f, at, warnings));
+      for (const m of mbusMeasurements(bytes, f, at, warnings)) measurements.push(m);
     } else {
-      measurements.push(...inputMeasurements(f, at, alarms));
+      inputMeasurements(f, at, alarms, measurements);
     }
   }
   if (meters.size === 1) device.meterId = [...meters][0];

@@ -25,7 +25,9 @@ export function iotFactoryCodec(meta: Omit<CodecMeta, 'vendor' | 'protocol' | 'f
       clearRecordSpans();
       const { data, frames } = decodeChain(input.bytes, parsers);
       const { measurements, alarms, device, warnings } = iotFactoryCanonical(input.bytes, data, frames);
-      return { codec: full.id, measurements, alarms, device, vendor: data, ...(warnings.length ? { warnings } : {}) };
+      const out: DecodedPayload = { codec: full.id, measurements, alarms, device, vendor: data };
+      if (warnings.length) out.warnings = warnings;
+      return out;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../types';
 import type { FrameParser } from './frames';
 import { reasonOf, timedHead } from './frames';
+import { isoString } from '../iso-time';
 
 /**
  * Metering and sensor frames of IoT Factory's generic decoder (vendor/iot-factory/
@@ -12,28 +13,40 @@ const REGULAR = { 0: 'regular' };
 const REGULAR_ALARM = { 0: 'regular', 1: 'alarm' };
 const NORMAL_ALARM = { 0: 'normal', 1: 'alarm' };
 
+/** Input frames below are built in one literal (timedHead's keys, then theirs): no property added one at a time. */
+const INPUT_STATUS = ['ok', 'overvoltage', 'no_sensor', 'input_error'];
+const PIN_STATE = ['low', 'high'];
+
 const head = (type: string, reason: number, names: Readonly<Record<number, string>>): JsonObject => ({ type, reason: reasonOf(reason, names) });
 
 export const analogInput: FrameParser = (r, reason) => {
-  const f = timedHead(r, 'analog_input', reason, REGULAR_ALARM);
-  f.pin_number = r.u8('pin');
-  f.mV = r.u32('mV');
-  f.input_status = ['ok', 'overvoltage', 'no_sensor', 'input_error'][r.u8('input status')] ?? 'unknown';
-  return f;
+  const t = r.u32('frame time');
+  return {
+    type: 'analog_input',
+    reason: reasonOf(reason, REGULAR_ALARM),
+    frame_unixtime: t,
+    frame_isotime: isoString(t * 1000),
+    pin_number: r.u8('pin'),
+    mV: r.u32('mV'),
+    input_status: INPUT_STATUS[r.u8('input status')] ?? 'unknown',
+  };
 };
 
 export const digitalInput: FrameParser = (r, reason) => {
-  const f = timedHead(r, 'digital_input', reason, REGULAR_ALARM);
-  f.pin_number = r.u8('pin');
-  f.pin_state = ['low', 'high'][r.u8('pin state')] ?? 'unknown';
-  return f;
+  const t = r.u32('frame time');
+  return {
+    type: 'digital_input',
+    reason: reasonOf(reason, REGULAR_ALARM),
+    frame_unixtime: t,
+    frame_isotime: isoString(t * 1000),
+    pin_number: r.u8('pin'),
+    pin_state: PIN_STATE[r.u8('pin state')] ?? 'unknown',
+  };
 };
 
 export const pulseCounter: FrameParser = (r, reason) => {
-  const f = timedHead(r, 'pulse_counter', reason, REGULAR);
-  f.pin_number = r.u8('pin');
-  f.counter = r.u32('counter');
-  return f;
+  const t = r.u32('frame time');
+  return { type: 'pulse_counter', reason: reasonOf(reason, REGULAR), frame_unixtime: t, frame_isotime: isoString(t * 1000), pin_number: r.u8('pin'), counter: r.u32('counter') };
 };
 
 /** 4-20 mA: the sensor number comes before the time in this frame. */
@@ -46,10 +59,15 @@ export const current420: FrameParser = (r, reason) => {
 };
 
 export const temperature: FrameParser = (r, reason) => {
-  const f = timedHead(r, 'temperature', reason, REGULAR_ALARM);
-  f.number_sensor = r.u8('sensor');
-  f.temperature_cel = r.i16('temperature') / 10;
-  return f;
+  const t = r.u32('frame time');
+  return {
+    type: 'temperature',
+    reason: reasonOf(reason, REGULAR_ALARM),
+    frame_unixtime: t,
+    frame_isotime: isoString(t * 1000),
+    number_sensor: r.u8('sensor'),
+    temperature_cel: r.i16('temperature') / 10,
+  };
 };
 
 export const humidity: FrameParser = (r, reason) => {

@@ -167,21 +167,21 @@ export const mbusFrame: FrameParser = (r, reason) => {
   const units = (vifRaw & 0x80 ? readVifes(r, frame, vifRaw) : undefined) ?? (vif.data as JsonValue[]);
   frame.units = units;
   const headerEnd = r.pos;
-  const measurement: JsonObject = {};
-  frame.measurement = measurement;
   if (type === 'no_data') {
-    measurement.value_raw = 'no_data';
+    frame.measurement = { value_raw: 'no_data' };
   } else {
     const raw = r.take(difObj.countByte as number, 'M-Bus value');
     const bytes: number[] = [];
     for (let i = 0; i < raw.length; i++) bytes.push(raw[i]);
-    measurement.raw = bytes;
     const valueRaw = type === 'int' ? intLE(raw) : type === 'bcd' ? bcdSum(raw) : realBigEndian(raw);
-    measurement.value_raw = valueRaw;
-    measurement.value = valueRaw * (units[1] as number);
-    measurement.desc = units[3];
-    measurement.unit = units[2];
-    measurement.dataType = difObj.function_field_desc;
+    frame.measurement = {
+      raw: bytes,
+      value_raw: valueRaw,
+      value: valueRaw * (units[1] as number),
+      desc: units[3],
+      unit: units[2],
+      dataType: difObj.function_field_desc,
+    };
   }
   rememberSpan(frame, start, headerEnd + STANDARD_LENGTH[dif & 0x0f]);
   return frame;
