@@ -1,4 +1,5 @@
 import { CodecError } from '../../errors';
+import { pow2 } from '../../pow';
 
 /**
  * The byte buffer of the iPERL decoder with its value readers, as that decoder reads them:
@@ -113,7 +114,10 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** Date of a binary value of `size` bytes (G = 2, F = 4, I = 6; others: 2000-01-01), in UTC. */
 export function omsDate(o: bigint, size: number): { epochSeconds: number; text: string } {
-  const f = (shift: number, mask: number): number => Number((o >> BigInt(shift)) & BigInt(mask));
+  // Dates of 2, 4 and 6 bytes are values of at most 48 bits, exact as a number: floor(x / 2^s) is
+  // BigInt's `>>`, and the 8-bit masks keep the same low bits (the other sizes read no field).
+  const x = Number(o);
+  const f = (shift: number, mask: number): number => Math.floor(x / pow2(shift)) & mask;
   let [year, month, day, hour, minute, second] = [2000, 1, 1, 0, 0, 0];
   if (size === 2) {
     [day, month, year] = [f(0, 31), f(8, 15), 2000 + (f(9, 120) | f(5, 7))];

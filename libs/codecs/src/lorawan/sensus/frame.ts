@@ -166,9 +166,11 @@ function profileRecord(buf: OmsBuffer, records: OmsRecord[], d: OmsRecord, vif: 
     const g = elementType === 13 ? buf.lvar() : buf.number(elementType);
     if (g === -32768n) continue;
     current = accumulate(current, mode, g, inverse);
+    const timestamp = elementTime(baseTime, w, spacingUnit, spacing, inverse);
     points.push({
-      timestamp: elementTime(baseTime, w, spacingUnit, spacing, inverse),
-      at: elementTime(baseTime, w, spacingUnit, spacing, inverse, false),
+      timestamp,
+      // The calendar time differs from the vendor's only for inverse monthly profiles.
+      at: spacing === 254 && spacingUnit > 0 && inverse ? elementTime(baseTime, w, spacingUnit, spacing, inverse, false) : timestamp,
       storage: (w + baseStorage) & 255,
       value: current,
       number: Number(current),
