@@ -1,7 +1,6 @@
 import { CodecError } from '../../errors';
 import { ByteReader } from '../../reader';
 import type { DecodedPayload, JsonValue, LorawanCodec, UplinkInput } from '../../types';
-import { withField } from '../../copy';
 
 const ID = 'redz/lkm-lw-codec-2404';
 const FRAME_TYPES = ['Status Message - Device', 'Status Message - OBIS', 'Meter Response Message'];
@@ -68,7 +67,7 @@ export const lkmLwCodec2404: LorawanCodec = {
       const fw = [r.u8('firmware'), r.u8('firmware'), r.u8('firmware')].join('.');
       const deviceName = r.ascii(r.remaining, 'device name');
       out.vendor = { deviceID, frameType, frameCounter, meterQty, obisQty, targetPort, deviceTime: time, firmwareVersion: fw, deviceName };
-      out.device = withField(out.device, 'firmware', fw);
+      out.device = { serial: String(deviceID), firmware: fw }; // the serial above, then the firmware
     } else if (input.fPort === 2) {
       out.vendor = { deviceID, frameType, frameCounter, obisList: obisList(r.rest(), out) };
     } else {
