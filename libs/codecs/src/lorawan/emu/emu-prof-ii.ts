@@ -5,6 +5,7 @@ import type { EmuRegister } from './registers';
 import { REGISTERS, crc8, energyObis } from './registers';
 import { isoString } from '../iso-time';
 import { withField } from '../../copy';
+import { pow10 } from '../../pow';
 
 const ID = 'emu/emu-prof-ii';
 /** Registers the documented downlink example activates: timestamp and the eight energy registers. */
@@ -29,17 +30,33 @@ function readValue(r: ByteReader, def: EmuRegister): number | string {
   }
 }
 
+/** `{ quantity, value, unit, at, ...where }` as one literal: the register only for a phase. */
+function phased(def: EmuRegister, quantity: string, value: number, unit: Measurement['unit'], at: string): Measurement {
+  if (def.phase === undefined) return { quantity, value, unit, at };
+  return { quantity, value, unit, at, register: def.phase === 4 ? 'N' : `L${def.phase}` };
+}
+
+/**
+ * `Number((raw * factor).toFixed(fixed))` for a factor of 10^-fixed: an integer of at most 32 bits
+ * times 0.1 or 0.01 is within 1e-7 of its exact decimal, so toFixed prints that decimal and Number
+ * reads it back as raw / 10^fixed (both correctly rounded). Other cases call toFixed.
+ */
+function scaled(raw: number, factor: number, fixed: number): number {
+  const divisor = pow10(fixed);
+  if (fixed > 0 && factor === 1 / divisor && Number.isInteger(raw) && Math.abs(raw) <= 0xffffffff) return raw / divisor;
+  return Number((raw * factor).toFixed(fixed));
+}
+
 function measurement(def: EmuRegister, value: number, at: string): Measurement | undefined {
-  const where = def.phase === undefined ? {} : { register: def.phase === 4 ? 'N' : `L${def.phase}` };
   if (def.tariff !== undefined) {
     const reactive = def.unit === 'varh' || def.unit === 'kvarh';
     const kilo = def.unit === 'kWh' || def.unit === 'kvarh' ? value : value / 1000;
     return { quantity: reactive ? 'reactive_energy' : 'energy', value: round(kilo, 6), unit: reactive ? 'kvarh' : 'kWh', tariff: def.tariff, register: energyObis(def.name, def.tariff), at };
   }
-  if (def.unit === 'W') return { quantity: def.name === 'Active Power average' ? 'power_average' : 'power', value, unit: 'W', at, ...where };
-  if (def.unit === 'mA') return { quantity: 'current', value: value / 1000, unit: 'A', at, ...where };
-  if (def.unit === 'V/10') return { quantity: 'voltage', value, unit: 'V', at, ...where };
-  if (def.unit === 'Cos') return { quantity: 'power_factor', value, unit: '', at, ...where };
+  if (def.unit === 'W') return phased(def, def.name === 'Active Power average' ? 'power_average' : 'power', value, 'W', at);
+  if (def.unit === 'mA') return phased(def, 'current', value / 1000, 'A', at);
+  if (def.unit === 'V/10') return phased(def, 'voltage', value, 'V', at);
+  if (def.unit === 'Cos') return phased(def, 'power_factor', value, '', at);
   if (def.unit === 'Hz') return { quantity: 'frequency', value, unit: 'Hz', at };
   return undefined;
 }
@@ -84,7 +101,7 @@ export const emuProfII: LorawanCodec = {
       let value = raw;
       if (def.factor !== undefined && typeof raw === 'number') {
         entry.value_raw = raw;
-        value = Number((raw * def.factor).toFixed(def.fixed ?? 0));
+        value = scaled(raw, def.factor, def.fixed ?? 0);
       }
       entry.value = value;
       if (def.type === 'error' && typeof raw === 'number') for (const [flag, mask] of ERROR_FLAGS) entry[flag] = (raw & mask) !== 0;
