@@ -5,8 +5,8 @@ import type { AlarmCode, DecodedPayload, JsonObject, LorawanCodec, Measurement, 
 /** Device types of the pulse family that share this frame: TX PULSE, ATEX, LED, CONTACT. */
 const PULSE_TYPES = new Set([0x08, 0x09, 0x0a, 0x0b]);
 const CHANNELS = ['pulse_ch1', 'pulse_ch2', 'pulse_oc'] as const;
-/** Per channel: its register and its keys under alarm_status and states.status. */
-const CHANNEL_KEYS = CHANNELS.map((c, i) => ({ register: c.replace('pulse_', ''), flow: `${c}_flow`, leak: `${c}_leak`, debounce: `debounce_ch${i + 1}` }));
+/** Per channel: its register (its keys under values, alarm_status and states.status are written out below). */
+const CHANNEL_KEYS = CHANNELS.map((c) => ({ register: c.replace('pulse_', '') }));
 const BATTERY = [100, 75, 50, 25];
 const bit = (v: number, n: number): boolean => ((v >> n) & 1) === 1;
 
@@ -31,27 +31,37 @@ export function decodeTxPulse(id: string, input: UplinkInput): DecodedPayload {
   const alarm = r.u16be('alarm word');
   const state = r.u16be('state word');
 
-  const values: JsonObject = {};
-  const alarmStatus: JsonObject = {};
-  const status: JsonObject = { msg_type: bit(state, 0) ? 'alarm' : 'normal' };
   const measurements: Measurement[] = [];
   const alarms = new Set<AlarmCode>();
   for (let i = 0; i < CHANNELS.length; i++) {
-    const c = CHANNELS[i];
-    const keys = CHANNEL_KEYS[i];
-    values[c] = { unit: '', value: counts[i] };
-    measurements.push({ quantity: 'pulse_count', value: counts[i], unit: 'count', register: keys.register });
-    const high = bit(alarm, i);
-    const low = bit(alarm, i + 4);
-    const leak = bit(alarm, i + 8);
-    alarmStatus[keys.flow] = { high, low };
-    alarmStatus[keys.leak] = leak;
-    if (high) alarms.add('high_flow');
-    if (low) alarms.add('low_flow');
-    if (leak) alarms.add('leak');
-    status[c] = bit(state, i + 4) ? 'closed' : 'open';
-    status[keys.debounce] = bit(state, i + 8) ? 'enabled' : 'disabled';
+    measurements.push({ quantity: 'pulse_count', value: counts[i], unit: 'count', register: CHANNEL_KEYS[i].register });
+    if (bit(alarm, i)) alarms.add('high_flow');
+    if (bit(alarm, i + 4)) alarms.add('low_flow');
+    if (bit(alarm, i + 8)) alarms.add('leak');
   }
+  // The vendor's objects in one literal each (keys per channel in CHANNELS order), not key by key.
+  const values: JsonObject = {
+    pulse_ch1: { unit: '', value: counts[0] },
+    pulse_ch2: { unit: '', value: counts[1] },
+    pulse_oc: { unit: '', value: counts[2] },
+  };
+  const alarmStatus: JsonObject = {
+    pulse_ch1_flow: { high: bit(alarm, 0), low: bit(alarm, 4) },
+    pulse_ch1_leak: bit(alarm, 8),
+    pulse_ch2_flow: { high: bit(alarm, 1), low: bit(alarm, 5) },
+    pulse_ch2_leak: bit(alarm, 9),
+    pulse_oc_flow: { high: bit(alarm, 2), low: bit(alarm, 6) },
+    pulse_oc_leak: bit(alarm, 10),
+  };
+  const status: JsonObject = {
+    msg_type: bit(state, 0) ? 'alarm' : 'normal',
+    pulse_ch1: bit(state, 4) ? 'closed' : 'open',
+    debounce_ch1: bit(state, 8) ? 'enabled' : 'disabled',
+    pulse_ch2: bit(state, 5) ? 'closed' : 'open',
+    debounce_ch2: bit(state, 9) ? 'enabled' : 'disabled',
+    pulse_oc: bit(state, 6) ? 'closed' : 'open',
+    debounce_ch3: bit(state, 10) ? 'enabled' : 'disabled',
+  };
   return {
     codec: id,
     measurements,
