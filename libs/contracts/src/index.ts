@@ -7,6 +7,7 @@ export * from './contract';
 export * from './consumers';
 export * from './contracts';
 export * from './device-formats';
+export * from './device-resolution';
 export * from './devices';
 export * from './envelope';
 export * from './errors';

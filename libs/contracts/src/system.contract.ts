@@ -48,6 +48,7 @@ import type {
   UpdateMeterRequest,
 } from './devices';
 import type { ImportReport, ImportRequest } from './bulk';
+import type { ResolveDevicesRequest, ResolvedDevices } from './device-resolution';
 import type { CreateHierarchyNodeRequest, HierarchyNodeView, ListHierarchyRequest, UpdateHierarchyNodeRequest } from './hierarchy';
 import type { HistoryPage, ListHistoryRequest, EntityHistoryRequest } from './history';
 import type {
@@ -130,6 +131,8 @@ export const SystemPatterns = {
   servicePointDetachMeter: 'system.service-point.detach-meter',
   servicePointMeters: 'system.service-point.meters',
   meterServicePoints: 'system.meter.service-points',
+  /** Internal (ingest -> system): answers AES keys in clear. Never route it at the gateway. */
+  deviceResolve: 'system.device.resolve',
 } as const;
 
 export type SystemContract = {
@@ -197,4 +200,6 @@ export type SystemContract = {
   'system.service-point.meters': Rpc<IdRequest, ServicePointMeterView[]>;
   /** The service points a meter served over time, newest link first. */
   'system.meter.service-points': Rpc<IdRequest, ServicePointMeterView[]>;
+  /** Internal service-to-service call without an actor (wM-Bus AES keys in clear): never exposed at the gateway. */
+  'system.device.resolve': Rpc<ResolveDevicesRequest, ResolvedDevices>;
 };

@@ -9,6 +9,7 @@ import { existingNodeIds } from '../bulk/existing-nodes';
 import { InFileDuplicates, RowErrors, cellsOfRows, checkColumns } from '../bulk/import-rows';
 import { ProvisioningQueue } from '../chirpstack/provisioning-queue';
 import { SecretBox } from '../crypto/secret-box';
+import { RegistryEvents } from '../device-resolution/registry-events';
 import type { MeterEntity } from '../database/entities/meter.entity';
 import { diffFields } from '../history/history-diff';
 import { HistoryRepository } from '../history/history.repository';
@@ -48,6 +49,7 @@ export class MeterImportService {
     private readonly history: HistoryRepository,
     private readonly box: SecretBox,
     private readonly provisioning: ProvisioningQueue,
+    private readonly events: RegistryEvents,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -68,6 +70,7 @@ export class MeterImportService {
       candidates.push({ line, request: valid });
     }
     let pending: string[] = [];
+    let created: NewMeter[] = [];
     const report = await meterConflicts(() =>
       this.meters.transaction(async (manager) => {
         await this.checkAgainstDatabase(manager, tenantId, candidates, errors);
@@ -75,6 +78,7 @@ export class MeterImportService {
         const records = candidates.filter((c) => !errors.has(c.line)).map((c) => this.withProvisioning(newMeterRecord(randomUUID(), c.request, this.box)));
         await this.meters.insertMany(manager, tenantId, records);
         pending = records.filter((r) => r.provisioningState === 'pending').map((r) => r.id);
+        created = records;
         const now = new Date();
         await this.history.recordMany(
           manager,
@@ -90,6 +94,8 @@ export class MeterImportService {
       }),
     );
     if (report.created >= ANALYZE_AFTER_ROWS) await this.meters.analyze();
+    // Committed: a devEui ingest saw as unknown is known now (one stream entry per meter).
+    await this.events.meterChanged(tenantId, created, 'import');
     // Committed: a Redis failure here leaves the meters `pending` for the sweep at the next start.
     await this.provisioning.enqueue(tenantId, pending).catch((error: unknown) => this.logger.error({ err: error, meters: pending.length }, 'imported meters not enqueued for ChirpStack provisioning'));
     return report;

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '@app/contracts';
 import type { HistoryAction, InstallMeterRequest, MeterView, RemoveMeterRequest, ReplaceMeterRequest, ReplacedMeters, TenantId } from '@app/contracts';
 import type { MeterEntity } from '../database/entities/meter.entity';
+import { RegistryEvents } from '../device-resolution/registry-events';
 import { HierarchyRepository } from '../hierarchy/hierarchy.repository';
 import { diffFields } from '../history/history-diff';
 import { HistoryRepository } from '../history/history.repository';
@@ -28,45 +29,49 @@ export class MeterLifecycleService {
     private readonly meters: MetersRepository,
     private readonly nodes: HierarchyRepository,
     private readonly history: HistoryRepository,
+    private readonly events: RegistryEvents,
   ) {}
 
-  install(tenantId: TenantId, request: InstallMeterRequest): Promise<MeterView> {
-    return this.meters.transaction(async (manager) => {
+  async install(tenantId: TenantId, request: InstallMeterRequest): Promise<MeterView> {
+    const meter = await this.meters.transaction(async (manager) => {
       const meter = await this.locked(manager, tenantId, request.id);
       const status = assertTransition(meter.status, 'install');
       if (!(await this.nodes.findById(tenantId, request.nodeId, manager))) throw meterNotFound('Hierarchy node');
       const patch: MeterPatch = { status, nodeId: request.nodeId, installedAt: new Date(request.installedAt), installIndex: request.initialIndex, removedAt: null, finalIndex: null };
-      return toMeterView(await this.apply(manager, tenantId, meter, patch, 'install'));
+      return this.apply(manager, tenantId, meter, patch, 'install');
     });
+    return this.published(tenantId, meter, 'install');
   }
 
   /** Takes the meter out of its place (it leaves the node) with its final index. */
-  remove(tenantId: TenantId, request: RemoveMeterRequest): Promise<MeterView> {
-    return this.meters.transaction(async (manager) => {
+  async remove(tenantId: TenantId, request: RemoveMeterRequest): Promise<MeterView> {
+    const meter = await this.meters.transaction(async (manager) => {
       const meter = await this.locked(manager, tenantId, request.id);
       const status = assertTransition(meter.status, 'remove');
       const removedAt = new Date(request.removedAt);
       assertNotBeforeInstallation(meter, removedAt, 'removedAt');
       assertIndexNotBelow(request.finalIndex, meter.installIndex, 'finalIndex');
-      return toMeterView(await this.apply(manager, tenantId, meter, { status, removedAt, finalIndex: request.finalIndex, nodeId: null }, 'remove'));
+      return this.apply(manager, tenantId, meter, { status, removedAt, finalIndex: request.finalIndex, nodeId: null }, 'remove');
     });
+    return this.published(tenantId, meter, 'remove');
   }
 
   /** Archives a meter that is not in service; its history stays. */
-  archive(tenantId: TenantId, id: string): Promise<MeterView> {
-    return this.meters.transaction(async (manager) => {
+  async archive(tenantId: TenantId, id: string): Promise<MeterView> {
+    const archived = await this.meters.transaction(async (manager) => {
       const meter = await this.locked(manager, tenantId, id);
-      return toMeterView(await this.apply(manager, tenantId, meter, { status: assertTransition(meter.status, 'archive') }, 'archive'));
+      return this.apply(manager, tenantId, meter, { status: assertTransition(meter.status, 'archive') }, 'archive');
     });
+    return this.published(tenantId, archived, 'archive');
   }
 
   /**
    * Replaces an installed meter: the old one's final index and the new one's initial index at the
    * same instant, the new meter in the old one's node, the old one `replaced`; one transaction.
    */
-  replace(tenantId: TenantId, request: ReplaceMeterRequest): Promise<ReplacedMeters> {
+  async replace(tenantId: TenantId, request: ReplaceMeterRequest): Promise<ReplacedMeters> {
     if (request.id === request.newMeterId) throw invalid('newMeterId', 'must be another meter');
-    return this.meters.transaction(async (manager) => {
+    const [oldAfter, newAfter] = await this.meters.transaction(async (manager) => {
       // Lock in id order, so two replacements of the same pair cannot deadlock.
       const [first, second] = [request.id, request.newMeterId].sort();
       const lockedFirst = await this.locked(manager, tenantId, first);
@@ -83,8 +88,16 @@ export class MeterLifecycleService {
       const newPatch: MeterPatch = { status: newStatus, nodeId: old.nodeId, installedAt: at, installIndex: request.newInitialIndex, removedAt: null, finalIndex: null, replacesId: old.id };
       const oldAfter = await this.apply(manager, tenantId, old, oldPatch, 'replace', recordedAt);
       const newAfter = await this.apply(manager, tenantId, fresh, newPatch, 'replace', recordedAt);
-      return { old: toMeterView(oldAfter), new: toMeterView(newAfter) };
+      return [oldAfter, newAfter] as const;
     });
+    await this.events.meterChanged(tenantId, [oldAfter, newAfter], 'replace');
+    return { old: toMeterView(oldAfter), new: toMeterView(newAfter) };
+  }
+
+  /** After the commit: ingest drops its cached resolution of the meter's identities. */
+  private async published(tenantId: TenantId, meter: MeterEntity, reason: 'install' | 'remove' | 'archive'): Promise<MeterView> {
+    await this.events.meterChanged(tenantId, [meter], reason);
+    return toMeterView(meter);
   }
 
   private async locked(manager: EntityManager, tenantId: TenantId, id: string): Promise<MeterEntity> {

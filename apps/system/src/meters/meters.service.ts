@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CreateMeterRequest, ListMetersRequest, MeterPage, MeterView, TenantId, UpdateMeterRequest } from '@app/contracts';
 import type { ReadScope } from '../access/read-scope';
+import type { MeterEntity } from '../database/entities/meter.entity';
 import { SecretBox } from '../crypto/secret-box';
+import { RegistryEvents } from '../device-resolution/registry-events';
 import { HierarchyRepository } from '../hierarchy/hierarchy.repository';
 import { diffFields } from '../history/history-diff';
 import { HistoryRepository } from '../history/history.repository';
@@ -25,6 +27,7 @@ export class MetersService {
     private readonly nodes: HierarchyRepository,
     private readonly history: HistoryRepository,
     private readonly box: SecretBox,
+    private readonly events: RegistryEvents,
   ) {}
 
   /** The meter, when the scope may see it; NOT_FOUND otherwise (another tenant's, or not linked to the consumer user's points). */
@@ -50,8 +53,8 @@ export class MetersService {
     return { items: page.map(toMeterView), nextCursor: rows.length > limit && last ? encodeMeterCursor(last.serial, last.id) : null };
   }
 
-  create(tenantId: TenantId, request: CreateMeterRequest): Promise<MeterView> {
-    return meterConflicts(() =>
+  async create(tenantId: TenantId, request: CreateMeterRequest): Promise<MeterView> {
+    const view = await meterConflicts(() =>
       this.meters.transaction(async (manager) => {
         if (request.nodeId && !(await this.nodes.findById(tenantId, request.nodeId, manager))) throw meterNotFound('Hierarchy node');
         const meter = await this.meters.insert(manager, tenantId, newMeterRecord(randomUUID(), request, this.box));
@@ -59,10 +62,14 @@ export class MetersService {
         return toMeterView(meter);
       }),
     );
+    // Committed: ingest drops its cached resolution of this devEui / wM-Bus address.
+    await this.events.meterChanged(tenantId, [{ id: view.id, devEui: view.lorawan?.devEui ?? null, wmbusManufacturer: view.wmbus?.manufacturer ?? null, wmbusId: view.wmbus?.id ?? null }], 'create');
+    return view;
   }
 
-  update(tenantId: TenantId, request: UpdateMeterRequest): Promise<MeterView> {
-    return meterConflicts(() =>
+  async update(tenantId: TenantId, request: UpdateMeterRequest): Promise<MeterView> {
+    let changed: MeterEntity | undefined;
+    const view = await meterConflicts(() =>
       this.meters.transaction(async (manager) => {
         const meter = await this.meters.findByIdForUpdate(manager, tenantId, request.id);
         if (!meter) throw meterNotFound();
@@ -78,9 +85,12 @@ export class MetersService {
         const updated = await this.meters.update(manager, tenantId, meter.id, patch);
         const changes = diffFields(meterSnapshot(meter), meterSnapshot(updated), METER_SECRET_FIELDS);
         if (Object.keys(changes).length > 0) await this.history.record(manager, tenantId, { entityType: 'meter', entityId: meter.id, action: 'update', changes });
+        changed = updated;
         return toMeterView(updated);
       }),
     );
+    if (changed) await this.events.meterChanged(tenantId, [changed], 'update');
+    return view;
   }
 
   /** The meter's keys in clear, for the parts of the platform that decrypt frames (never over HTTP). */

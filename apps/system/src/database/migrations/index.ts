@@ -7,6 +7,7 @@ import { MeterSerialCollation1764500000000 } from './1764500000000-MeterSerialCo
 import { CreateConsumers1764600000000 } from './1764600000000-CreateConsumers';
 import { MeterProvisioning1764700000000 } from './1764700000000-MeterProvisioning';
 import { MeterReferenceIndexes1764900000000 } from './1764900000000-MeterReferenceIndexes';
+import { MeterIdentityLookup1765000000000 } from './1765000000000-MeterIdentityLookup';
 
 /** Every migration of the system schema, in order. New migrations are appended here. */
 export const SYSTEM_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const SYSTEM_MIGRATIONS = [
   CreateConsumers1764600000000,
   MeterProvisioning1764700000000,
   MeterReferenceIndexes1764900000000,
+  MeterIdentityLookup1765000000000,
 ];
