@@ -6,6 +6,7 @@ import { CoreModule, createHealthRpcController } from '@app/common';
 import type { ProcessIdentity } from '@app/common';
 import { MongoModule } from '@app/mongo';
 import type { IngestConfig } from './config';
+import { DevicesModule } from './devices/devices.module';
 import { MqttModule } from './mqtt/mqtt.module';
 
 @Module({})
@@ -25,6 +26,7 @@ export class IngestModule {
           // Two instances on one host need distinct INSTANCE_IDs.
           clientId: `headend-ingest-${config.INSTANCE_ID ?? hostname()}`.slice(0, 64),
         }),
+        DevicesModule.register({ redisUrl: config.REDIS_URL, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
       ],
       controllers: [createHealthRpcController('ingest')],
     };

@@ -27,13 +27,14 @@ export class DeviceChangeFollower {
     private readonly blockMs = 5000,
   ) {}
 
-  /** Starts following from the stored position (from now when none is stored). */
-  async start(): Promise<void> {
-    let position = (await this.reader.get(DEVICE_CHANGES_POSITION_KEY)) ?? (await this.lastId());
+  /** Starts following from the stored position (from now when none is stored); Redis errors are retried every second. */
+  start(): Promise<void> {
+    let position: string | undefined;
     this.running = true;
     this.loop = (async () => {
       while (this.running) {
         try {
+          position ??= (await this.reader.get(DEVICE_CHANGES_POSITION_KEY)) ?? (await this.lastId());
           position = await this.readOnce(position);
         } catch (error) {
           if (!this.running) break;
@@ -42,6 +43,7 @@ export class DeviceChangeFollower {
         }
       }
     })();
+    return Promise.resolve();
   }
 
   /** Reads one batch after `position`, invalidates, stores the new position; returns it. */
