@@ -20,7 +20,7 @@ const MEDIA: Readonly<Record<number, string>> = {
 
 /** EN 13757-3 / EN 62056-21 manufacturer code: three letters of 5 bits each. */
 export function manufacturerCode(code: number): string {
-  return [10, 5, 0].map((shift) => String.fromCharCode(((code >> shift) & 0x1f) + 64)).join('');
+  return String.fromCharCode(((code >> 10) & 0x1f) + 64, ((code >> 5) & 0x1f) + 64, (code & 0x1f) + 64);
 }
 
 export interface ElvacoCanonical {

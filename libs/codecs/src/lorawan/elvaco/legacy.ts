@@ -113,12 +113,19 @@ export function jsonNumber(v: number): number | null {
 /** The tables as maps (own keys only, as Object.hasOwn looked them up), built once per table. */
 const TABLE_MAPS = new WeakMap<DifVifTable, Map<string, Map<string, RecordSpec>>>();
 
+/** The table of the last lookup and its maps: a frame's records look up the same table. */
+let lastTable: DifVifTable | undefined;
+let lastMap: Map<string, Map<string, RecordSpec>> | undefined;
+
 function tableMap(table: DifVifTable): Map<string, Map<string, RecordSpec>> {
+  if (table === lastTable && lastMap !== undefined) return lastMap;
   let m = TABLE_MAPS.get(table);
   if (m === undefined) {
     m = new Map(Object.keys(table).map((dif) => [dif, new Map(Object.keys(table[dif]).map((vif) => [vif, table[dif][vif]]))]));
     TABLE_MAPS.set(table, m);
   }
+  lastTable = table;
+  lastMap = m;
   return m;
 }
 

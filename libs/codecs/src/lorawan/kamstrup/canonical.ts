@@ -28,7 +28,7 @@ function typeBInvalid(r: MbusRecord): boolean {
 }
 
 export function manufacturerCode(code: number): string {
-  return [10, 5, 0].map((shift) => String.fromCharCode(((code >> shift) & 0x1f) + 64)).join('');
+  return String.fromCharCode(((code >> 10) & 0x1f) + 64, ((code >> 5) & 0x1f) + 64, (code & 0x1f) + 64);
 }
 
 interface ProfileQuantity {
