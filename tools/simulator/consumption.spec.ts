@@ -61,6 +61,13 @@ describe('consumption model', () => {
     }
   });
 
+  it('the register grows within the hour too, so live reports every few seconds show consumption', () => {
+    const clock = new MeterClock(meter({ encoder: ENCODERS[0].encoder }));
+    const early = clock.snapshot(at(MONDAY, 7) + 600, 0).total;
+    const late = clock.snapshot(at(MONDAY, 7) + 3000, 0).total;
+    expect(late - early).toBeGreaterThan(10);
+  });
+
   it('a leak adds a constant night flow and raises the leak flag; a stuck meter stops counting', () => {
     const leak = meter({ scenario: 'leak' });
     expect(increment(leak, at(MONDAY, 3)) - increment(meter(), at(MONDAY, 3))).toBeCloseTo(LEAK_LITRES_PER_HOUR, 9);

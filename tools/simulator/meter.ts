@@ -70,14 +70,16 @@ export class MeterClock {
     }
   }
 
-  /** The meter at `time`: register, last 24 hourly registers, battery, alarms. */
+  /** The meter at `time`: register, the registers of the last 23 whole hours and of now, battery, alarms. */
   snapshot(time: number, counter: number): MeterSnapshot {
     const m = this.meter;
     const hour = Math.floor(time / HOUR) * HOUR;
     this.advance(hour);
     const res = m.encoder.resolution;
     const step = (v: number): number => Math.floor(v / res) * res;
-    const hourly = [...this.history.slice(-23), this.register].map(step);
+    // within the hour the register grows linearly towards the next hour's value
+    const current = this.register + (increment(m, hour) * (time - hour)) / HOUR;
+    const hourly = [...this.history.slice(-22), this.register, current].map(step);
     while (hourly.length < 24) hourly.unshift(hourly[0]);
     const total = hourly[23];
     const days = (time - m.epoch) / DAY;

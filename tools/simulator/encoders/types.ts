@@ -9,7 +9,7 @@ export interface MeterSnapshot {
   time: number;
   /** The cumulative register at `time`. */
   total: number;
-  /** The register at each of the last 24 whole hours, oldest first; the last one is `total`. */
+  /** The register at each of the last 23 whole hours, oldest first, then `total` (now, within the hour). */
   hourly: number[];
   /** Heat meters: the volume register (litres) beside the energy register. */
   volume: number;
