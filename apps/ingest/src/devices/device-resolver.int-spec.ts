@@ -8,7 +8,7 @@ import { MeterImportService } from '../../../system/src/meters/meter-import.serv
 import { MeterLifecycleService } from '../../../system/src/meters/meter-lifecycle.service';
 import { MetersService } from '../../../system/src/meters/meters.service';
 import { DeviceRedisCache, deviceCacheKey } from './device-cache';
-import { DeviceChangeFollower } from './device-changes';
+import { DEVICE_CHANGES_POSITION_KEY, DeviceChangeFollower } from './device-changes';
 import { DEFAULT_RESOLVER_OPTIONS, DEVICE_BECAME_KNOWN, DeviceResolver } from './device-resolver';
 import type { DeviceBecameKnown, DeviceResolverOptions } from './device-resolver';
 
@@ -113,6 +113,8 @@ describe('device resolution (system registry + ingest caches)', () => {
     const devEui = nextEui();
     const resolver = resolverWith();
     const changes = follower(resolver);
+    const [last] = (await harness.redis.xrevrange(REGISTRY_DEVICE_CHANGED_STREAM, '+', '-', 'COUNT', 1)) as [string, string[]][];
+    await harness.redis.set(DEVICE_CHANGES_POSITION_KEY, last?.[0] ?? '0-0'); // start from here, whatever ran before
     await changes.start();
     expect((await resolver.resolve({ devEui })).state).toBe('unknown');
     const signal = new Promise<DeviceBecameKnown>((resolve) => resolver.signals.once(DEVICE_BECAME_KNOWN, resolve));
@@ -121,7 +123,25 @@ describe('device resolution (system registry + ingest caches)', () => {
     expect(known).toEqual({ key: `lora:${devEui}`, event: { tenantId: tenantB, meterId: meter.id, devEui, reason: 'create' } });
     expect(await resolver.resolve({ devEui })).toMatchObject({ state: 'known', meterId: meter.id, tenantId: tenantB });
     await changes.stop();
-    expect(await harness.redis.get('ingest:device-changes:position')).toMatch(/^\d+-\d+$/);
+    expect(await harness.redis.get(DEVICE_CHANGES_POSITION_KEY)).not.toBe(last?.[0] ?? '0-0');
+  });
+
+  it('an ingest that was down resumes from the stored position and drops what changed meanwhile', async () => {
+    const devEui = nextEui();
+    const meter = await createMeter(tenantA, devEui);
+    await resolverWith().resolve({ devEui }); // cached in Redis by the process that then stops
+    const [last] = (await harness.redis.xrevrange(REGISTRY_DEVICE_CHANGED_STREAM, '+', '-', 'COUNT', 1)) as [string, string[]][];
+    await harness.redis.set(DEVICE_CHANGES_POSITION_KEY, last[0]);
+    await harness.get(MetersService).update(tenantA, { id: meter.id, multiplier: '100' }); // while no ingest runs
+    const restarted = resolverWith();
+    const signal = new Promise<DeviceBecameKnown>((resolve) => restarted.signals.once(DEVICE_BECAME_KNOWN, resolve));
+    const changes = follower(restarted);
+    await changes.start();
+    expect((await signal).event).toMatchObject({ meterId: meter.id, reason: 'update' });
+    await changes.stop();
+    expect(await harness.redis.exists(deviceCacheKey(`lora:${devEui}`))).toBe(0);
+    const after = await restarted.resolve({ devEui });
+    expect(after.state === 'known' ? Number(after.multiplier) : after.state).toBe(100);
   });
 
   it('an unknown answer expires (short TTL) even without a change event', async () => {
