@@ -3,6 +3,7 @@ export * from './analytics.contract';
 export * from './auth';
 export * from './billing.contract';
 export * from './bulk';
+export * from './commands';
 export * from './contract';
 export * from './consumers';
 export * from './contracts';
