@@ -11,6 +11,10 @@ export const ingestConfigSchema = z.object({
   INGEST_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(64 * 1024),
   /** Largest decoded uplink frame payload (`data`), in bytes; LoRaWAN allows at most 242. */
   INGEST_MAX_FRAME_PAYLOAD_BYTES: z.coerce.number().int().min(1).max(65_535).default(255),
+  /** Port of the Prometheus listener (GET /metrics); 0 = no listener. 9464 is the registered Prometheus exporter port. */
+  INGEST_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+  /** Address the metrics listener binds. */
+  INGEST_METRICS_HOST: z.string().min(1).default('0.0.0.0'),
 });
 export type IngestConfig = z.infer<typeof ingestConfigSchema>;
 

@@ -6,8 +6,13 @@ import { CoreModule, createHealthRpcController } from '@app/common';
 import type { ProcessIdentity } from '@app/common';
 import { MongoModule } from '@app/mongo';
 import type { IngestConfig } from './config';
+import { DeviceResolver } from './devices/device-resolver';
 import { DevicesModule } from './devices/devices.module';
+import { IngestMetrics } from './metrics/ingest-metrics';
+import { MetricsModule } from './metrics/metrics.module';
 import { MqttModule } from './mqtt/mqtt.module';
+
+const DEVICE_METRICS = Symbol('INGEST_DEVICE_METRICS');
 
 @Module({})
 export class IngestModule {
@@ -27,6 +32,11 @@ export class IngestModule {
           clientId: `headend-ingest-${config.INSTANCE_ID ?? hostname()}`.slice(0, 64),
         }),
         DevicesModule.register({ redisUrl: config.REDIS_URL, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
+        MetricsModule.register({ port: config.INGEST_METRICS_PORT, host: config.INGEST_METRICS_HOST }),
+      ],
+      providers: [
+        // The device cache counters follow the resolver's lookups; the pipeline counts the rest into IngestMetrics.
+        { provide: DEVICE_METRICS, inject: [IngestMetrics, DeviceResolver], useFactory: (metrics: IngestMetrics, resolver: DeviceResolver) => metrics.followDeviceResolver(resolver) },
       ],
       controllers: [createHealthRpcController('ingest')],
     };

@@ -67,7 +67,7 @@ export class Stack {
     for (const file of ['apps/gateway/src/main.js', 'tools/migrate.js', 'tools/seed.js']) {
       if (!existsSync(join(DIST, file))) throw new Error(`dist/${file} is missing: run \`npm run build\` before the e2e tests`);
     }
-    const [redisPort, gatewayPort, database] = await Promise.all([freePort(), freePort(), createTestPostgresDatabase('headend_e2e')]);
+    const [redisPort, gatewayPort, metricsPort, database] = await Promise.all([freePort(), freePort(), freePort(), createTestPostgresDatabase('headend_e2e')]);
     const clickhouseDb = uniqueName('headend_e2e');
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -80,6 +80,9 @@ export class Stack {
       MQTT_URL: testServices.mqttUrl,
       GATEWAY_PORT: String(gatewayPort),
       GATEWAY_HOST: '127.0.0.1',
+      // Ingest's Prometheus listener: its own port per stack (the default 9464 would collide between stacks).
+      INGEST_METRICS_PORT: String(metricsPort),
+      INGEST_METRICS_HOST: '127.0.0.1',
       UI_DIST: options.ui ? join(ROOT, 'ui', 'dist') : join(ROOT, 'ui', 'no-console-in-this-test'),
       HEALTH_TIMEOUT_MS: '1000',
       RPC_TIMEOUT_MS: '3000',

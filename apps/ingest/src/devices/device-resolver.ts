@@ -29,6 +29,17 @@ export interface DeviceBecameKnown {
   event: DeviceChangedEvent;
 }
 
+/** Emitted once per `resolveMany` (for metrics): where its answers came from. */
+export const DEVICE_CACHE_LOOKUP = 'device-cache-lookup';
+export interface DeviceCacheLookup {
+  /** Answered by the process LRU. */
+  processHits: number;
+  /** Answered by the Redis cache. */
+  redisHits: number;
+  /** Asked of the system service. */
+  misses: number;
+}
+
 /**
  * Resolves uplink device identities: process LRU, then the shared Redis cache (one pipeline), then
  * one `system.device.resolve` for all the misses of a batch. Unknown devices are cached too, shortly.
@@ -66,6 +77,7 @@ export class DeviceResolver {
     const fromRedis = await this.redisCache.getMany(localMisses.filter((k) => k.startsWith('lora:')));
     for (const [key, resolution] of fromRedis) this.remember(key, resolution, answers);
     const misses = localMisses.filter((k) => !fromRedis.has(k)).map((k) => wanted.get(k) as DeviceIdentity);
+    this.signals.emit(DEVICE_CACHE_LOOKUP, { processHits: wanted.size - localMisses.length, redisHits: fromRedis.size, misses: misses.length } satisfies DeviceCacheLookup);
     if (misses.length > 0) await this.ask(misses, answers);
     return answers;
   }
