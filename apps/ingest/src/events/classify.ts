@@ -1,4 +1,7 @@
+import type { CommandOutcome } from '@app/contracts';
 import type { ChirpStackEvent } from './event-types';
+
+export type { CommandOutcome };
 
 /**
  * What the ingest pipeline needs to know about an event beyond its fields (chirpstack.md section 5, pitfall 1;
@@ -30,7 +33,6 @@ export function dedupeKey(e: ChirpStackEvent): string {
   }
 }
 
-export type CommandOutcome = 'sent' | 'acknowledged' | 'failed' | 'expired';
 
 /** A downlink command's new state, from the event that reports it. */
 export interface CommandUpdate {
