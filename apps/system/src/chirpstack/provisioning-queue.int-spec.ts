@@ -3,7 +3,9 @@
  * (BullMQ queue and per-meter claims under the harness's key prefix) and the fake ChirpStack REST
  * server (apps/system/test/fake-chirpstack.ts), which records every request.
  */
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { LOGGER } from '@app/common';
 import { METER_IMPORT_COLUMNS } from '@app/contracts';
 import type { Actor, ImportRequest, TenantId } from '@app/contracts';
 import { POSTGRES } from '@app/postgres';
@@ -13,7 +15,7 @@ import { SystemHarness } from '../../test/system-harness';
 import { HistoryRepository } from '../history/history.repository';
 import { MetersRpc } from '../meters/meters.rpc';
 import { MetersService } from '../meters/meters.service';
-import { ProvisioningQueue } from './provisioning-queue';
+import { ProvisioningQueue, SWEEP_EVERY_MS } from './provisioning-queue';
 
 const TOKEN = 'queue-test-api-key';
 const APPLICATION_ID = 'a1b2c3d4-0000-4000-8000-000000000011';
@@ -161,9 +163,19 @@ describe('ChirpStack provisioning of imported meters (BullMQ on real Redis, real
     const held = before.get(devEuis[1])?.id ?? '';
     // A claim left by a worker that died (its lease ends in 1 s).
     await h.redis.set(`system:provisioning:${held}`, 'dead-worker', 'PX', 1000);
+    const logger = h.app.get<Logger>(LOGGER);
+    const info = jest.spyOn(logger, 'info');
+    const error = jest.spyOn(logger, 'error');
     fake.resume();
     const started = Date.now();
     const after = await settled(devEuis);
+    // The job failed on purpose to run again: an info line naming the meter, no error.
+    const infoCalls = [...info.mock.calls];
+    const errorCalls = [...error.mock.calls];
+    info.mockRestore();
+    error.mockRestore();
+    expect(infoCalls).toContainEqual([expect.objectContaining({ job: 'provision-batch', attempt: 1 }), `meter ${held} is being provisioned by another worker; retrying later`]);
+    expect(errorCalls).toEqual([]);
     expect([...after.values()].map((m) => m.state)).toEqual(['provisioned', 'provisioned', 'provisioned']);
     // The held meter waited for the job's first retry (2 s backoff), not for a restart.
     expect(Date.now() - started).toBeGreaterThan(1000);
@@ -181,6 +193,24 @@ describe('ChirpStack provisioning of imported meters (BullMQ on real Redis, real
     expect(after.get(left.lorawan?.devEui ?? '')?.state).toBe('provisioned');
     expect(fake.lines()).toEqual(['POST /api/devices', `POST /api/devices/${left.lorawan?.devEui}/keys`]);
     expect((await states([fresh.lorawan?.devEui ?? ''])).get(fresh.lorawan?.devEui ?? '')?.state).toBe('pending');
+  });
+
+  it('provisions a meter left pending (its job used up its attempts) by the periodic sweep, without a restart', async () => {
+    const left = await h.get(MetersService).create(tenantId, { serial: `STUCK-${++n}`, vendor: 'Axioma', utility: 'water', lorawan: { devEui: devEuiOf(n), appKey: APP_KEY } });
+    const devEui = left.lorawan?.devEui ?? '';
+    await db().query(`UPDATE system.meters SET provisioning_state = 'pending', updated_at = now() - interval '10 minutes' WHERE id = $1`, [left.id]);
+    // Nothing enqueues it: with the 5-minute period it stays pending for now.
+    await new Promise((r) => setTimeout(r, 700));
+    expect((await states([devEui])).get(devEui)?.state).toBe('pending');
+    const queue = h.get(ProvisioningQueue);
+    await queue.scheduleSweep(300);
+    try {
+      const after = await settled([devEui]);
+      expect(after.get(devEui)?.state).toBe('provisioned');
+      expect(fake.lines().filter((l) => l === `POST /api/devices/${devEui}/keys`)).toHaveLength(1);
+    } finally {
+      await queue.scheduleSweep(SWEEP_EVERY_MS);
+    }
   });
 });
 

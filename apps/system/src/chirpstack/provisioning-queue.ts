@@ -6,7 +6,7 @@ import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { APP_CONFIG, LOGGER, REDIS, bullmqConnection, createJobWorker, enqueueJob } from '@app/common';
 import type { JobEnvelope } from '@app/common';
-import { DomainError, Queues, asTenantId } from '@app/contracts';
+import { Queues, asTenantId } from '@app/contracts';
 import type { ProvisioningState, TenantId } from '@app/contracts';
 import type { SystemConfig } from '../config';
 import { MetersRepository } from '../meters/meters.repository';
@@ -23,6 +23,14 @@ export interface ProvisionBatch {
 /** What a job did, by outcome (`skipped`: no longer pending, archived or gone). */
 export type BatchOutcome = Partial<Record<ProvisioningState | 'skipped', number>>;
 
+/** A job failed on purpose: its meters are held by another worker, so BullMQ runs it again later. */
+export class MetersHeldElsewhere extends Error {
+  constructor(readonly meterIds: readonly string[]) {
+    super(`meter ${meterIds.join(', ')} ${meterIds.length === 1 ? 'is' : 'are'} being provisioned by another worker; retrying later`);
+    this.name = 'MetersHeldElsewhere';
+  }
+}
+
 /** Meters a job. */
 export const PROVISION_BATCH = 25;
 /** Jobs at a time per system instance: at most this many ChirpStack requests in flight from one instance. */
@@ -38,7 +46,10 @@ const JOB_OPTIONS: JobsOptions = {
   removeOnComplete: { age: 3600, count: 1000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 };
-/** The sweeper at start leaves meters made `pending` this recently alone: a live instance may be asking ChirpStack about them. */
+/** The periodic sweep, a BullMQ job scheduler: one instance runs each period however many are up. */
+export const SWEEP_EVERY_MS = 5 * 60_000;
+const SWEEP_JOB = 'sweep-pending';
+/** The sweeper leaves meters made `pending` this recently alone: a live instance may be asking ChirpStack about them. */
 const SWEEP_STALE_MS = 60_000;
 const SWEEP_PAGE = 1000;
 
@@ -49,7 +60,8 @@ const SWEEP_PAGE = 1000;
  * ChirpstackProvisioningService exactly as a single creation is (outcome and history row). A meter is
  * claimed in Redis (MeterClaims: SET NX with a lease) before it is touched, and only a still `pending` meter is
  * provisioned, so with several system instances and duplicate jobs at most one worker acts on it.
- * At start, meters still `pending` (an instance stopped with jobs unfinished) are enqueued again.
+ * At start and then every SWEEP_EVERY_MS (a BullMQ job scheduler, so one instance a period), meters
+ * still `pending` for over a minute (an instance stopped, or a job used up its attempts) are enqueued again.
  * Without ChirpStack configured nothing is created: no queue, no worker, no sweep.
  */
 @Injectable()
@@ -77,11 +89,13 @@ export class ProvisioningQueue implements OnModuleInit, OnApplicationBootstrap, 
     // Tests share one Redis server: their client's key prefix keeps their queues apart too.
     const prefix = `${this.redis.options.keyPrefix ?? ''}bull`;
     this.queue = new Queue(Queues.meterProvisioning, { connection, prefix });
-    this.worker = createJobWorker<ProvisionBatch, BatchOutcome>(Queues.meterProvisioning, (batch, job) => this.run(batch, job), this.logger, {
-      connection,
-      prefix,
-      concurrency: CONCURRENCY,
-    });
+    this.worker = createJobWorker<ProvisionBatch, BatchOutcome | { swept: number }>(
+      Queues.meterProvisioning,
+      async (batch, job) => (job.name === SWEEP_JOB ? { swept: await this.sweep() } : this.run(batch, job)),
+      this.logger,
+      { connection, prefix, concurrency: CONCURRENCY },
+      (error) => error instanceof MetersHeldElsewhere,
+    );
     await Promise.all([this.queue.waitUntilReady(), this.worker.waitUntilReady()]);
   }
 
@@ -93,6 +107,13 @@ export class ProvisioningQueue implements OnModuleInit, OnApplicationBootstrap, 
     } catch (error) {
       this.logger.error({ err: error }, 'sweep of pending ChirpStack provisioning failed');
     }
+    await this.scheduleSweep(SWEEP_EVERY_MS);
+  }
+
+  /** (Re)sets the period of the sweep for every instance sharing the queue. */
+  async scheduleSweep(everyMs: number): Promise<void> {
+    const template = { data: { meta: { correlationId: '', enqueuedBy: 'system' }, data: {} }, opts: { removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } } };
+    await this.queue?.upsertJobScheduler(SWEEP_JOB, { every: everyMs }, { name: SWEEP_JOB, ...template });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -148,6 +169,6 @@ export class ProvisioningQueue implements OnModuleInit, OnApplicationBootstrap, 
     }
     if (busy.length === 0) return outcome;
     await job.updateData({ ...job.data, data: { tenantId: batch.tenantId, meterIds: busy } });
-    throw new DomainError('CONFLICT', `${busy.length} meter(s) held by another provisioning worker; tried again later`);
+    throw new MetersHeldElsewhere(busy);
   }
 }
