@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { listCodecs } from '@app/codecs';
-import { parseArgs, UsageError } from './args';
+import { parseArgs, UsageError } from '../cli-args';
 import { decodeLorawanRequest, decodeWmbusRequest } from './requests';
 import type { Outcome } from './requests';
 

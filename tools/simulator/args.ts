@@ -1,12 +1,8 @@
+import { UsageError, parseOptions } from '../cli-args';
 import type { FaultRates } from './faults';
 import { NO_FAULTS, parseFaults } from './faults';
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 export const USAGE = `usage: npm run -s simulate -- --meters N --rate R [--duration S | --count C] [--mqtt mqtt://127.0.0.1:1883]
   [--seed X] [--faults dup=0.01,ooo=0.01,reset=0.001,garbage=0.001] [--dry-run] [--backfill-days D]
@@ -29,8 +25,20 @@ export interface SimulatorArgs {
   tenantId?: string;
 }
 
-const VALUE = new Set(['meters', 'rate', 'duration', 'count', 'mqtt', 'seed', 'faults', 'backfill-days', 'registry-csv', 'application-id', 'tenant-id']);
-const FLAGS = new Set(['dry-run']);
+const ALLOWED: Record<string, 'value' | 'flag'> = {
+  meters: 'value',
+  rate: 'value',
+  duration: 'value',
+  count: 'value',
+  mqtt: 'value',
+  seed: 'value',
+  faults: 'value',
+  'backfill-days': 'value',
+  'registry-csv': 'value',
+  'application-id': 'value',
+  'tenant-id': 'value',
+  'dry-run': 'flag',
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function number(options: Map<string, string>, name: string, min: number, integer: boolean): number | undefined {
@@ -50,22 +58,8 @@ function uuid(options: Map<string, string>, name: string): string | undefined {
 }
 
 export function parseSimulatorArgs(argv: readonly string[]): SimulatorArgs {
-  const options = new Map<string, string>();
-  const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
-    const name = arg.slice(2);
-    if (FLAGS.has(name)) {
-      flags.add(name);
-      continue;
-    }
-    if (!VALUE.has(name)) throw new UsageError(`unknown option --${name}`);
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
-    options.set(name, value);
-    i++;
-  }
+  const parsed = parseOptions(argv, ALLOWED);
+  const options = new Map([...parsed].filter((entry): entry is [string, string] => entry[1] !== true));
   if (options.has('duration') && options.has('count')) throw new UsageError('give --duration or --count, not both');
   let faults: FaultRates = NO_FAULTS;
   try {
@@ -83,7 +77,7 @@ export function parseSimulatorArgs(argv: readonly string[]): SimulatorArgs {
     mqtt,
     seed: number(options, 'seed', 0, true) ?? 1,
     faults,
-    dryRun: flags.has('dry-run'),
+    dryRun: parsed.has('dry-run'),
     backfillDays: number(options, 'backfill-days', 0, false) ?? 0,
     registryCsv: options.get('registry-csv'),
     applicationId: uuid(options, 'application-id'),

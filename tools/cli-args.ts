@@ -1,11 +1,17 @@
-/** Minimal `--name value` / `--flag` parsing for the codec CLI; unknown options are errors. */
+/** Minimal `--name value` / `--flag` parsing for the operator CLIs (codec, simulate); unknown options are errors. */
 export interface ParsedArgs {
   command: string | undefined;
   options: Map<string, string | true>;
 }
 
+/** `<command> --name value --flag ...` */
 export function parseArgs(argv: readonly string[], allowed: Record<string, 'value' | 'flag'>): ParsedArgs {
   const [command, ...rest] = argv;
+  return { command, options: parseOptions(rest, allowed) };
+}
+
+/** `--name value --flag ...`: a flag maps to `true`, an option to its value. */
+export function parseOptions(rest: readonly string[], allowed: Record<string, 'value' | 'flag'>): Map<string, string | true> {
   const options = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -22,7 +28,7 @@ export function parseArgs(argv: readonly string[], allowed: Record<string, 'valu
     options.set(name, value);
     i++;
   }
-  return { command, options };
+  return options;
 }
 
 export class UsageError extends Error {
