@@ -81,6 +81,11 @@ export async function main(argv: readonly string[], out: Writable = process.stdo
 }
 
 if (require.main === module) {
+  // `simulate --dry-run | head`: the reader leaving is the end of the output, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
