@@ -1,4 +1,4 @@
-import { DomainError } from '@app/contracts';
+import { DeviceFormats, DomainError } from '@app/contracts';
 
 /** Largest LoRaWAN application payload (the data rate with the biggest MTU). */
 export const MAX_DOWNLINK_BYTES = 242;
@@ -23,7 +23,6 @@ export interface DownCommandMessage {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DEV_EUI = /^[0-9a-f]{16}$/i;
 
 function invalid(field: string, message: string): DomainError {
   return new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, message }]);
@@ -44,7 +43,7 @@ export function buildDownCommand(input: DownCommandInput): DownCommandMessage {
   const { commandId, applicationId, devEui, fPort, bytes, confirmed, expiresAt } = input;
   if (typeof commandId !== 'string' || !UUID.test(commandId)) throw invalid('commandId', 'must be a UUID');
   if (typeof applicationId !== 'string' || !UUID.test(applicationId)) throw invalid('applicationId', 'must be a UUID');
-  if (typeof devEui !== 'string' || !DEV_EUI.test(devEui)) throw invalid('devEui', 'must be 16 hex digits');
+  if (typeof devEui !== 'string' || !DeviceFormats.eui.test(devEui)) throw invalid('devEui', 'must be 16 hex digits');
   if (typeof fPort !== 'number' || !Number.isInteger(fPort) || fPort < 1 || fPort > 255) {
     throw invalid('fPort', 'must be an integer from 1 to 255');
   }
