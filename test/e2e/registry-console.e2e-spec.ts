@@ -193,7 +193,7 @@ describe('registry screens of the console (headless Chromium, seeded tenant admi
       await page.getByTestId('meter-filter-clear').click();
       await page.waitForURL(/\/meters\?limit=25$/);
       // The box follows the URL one render later (an effect); wait for that render, then check it.
-      await page.waitForFunction(() => (document.querySelector('[data-testid="meter-search"]') as HTMLInputElement | null)?.value === '', undefined, { timeout: 5_000 }).catch(() => undefined);
+      await page.waitForFunction(`document.querySelector('[data-testid="meter-search"]')?.value === ''`, undefined, { timeout: 5_000 }).catch(() => undefined);
       expect(await page.getByTestId('meter-search').inputValue()).toBe('');
       await waitForRows(25);
       await page.getByTestId('meter-row-PG-001').waitFor();
