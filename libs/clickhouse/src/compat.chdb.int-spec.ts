@@ -69,17 +69,18 @@ describe('compatibility with a current ClickHouse (chdb)', () => {
         serverVersion: async () => parseServerVersion('18.16.1'),
       };
       const before = await runClickHouseMigrations(old, PLATFORM_MIGRATIONS);
-      expect(before.applied).toEqual(['0001_telemetry.sql']);
+      expect(before.applied).toEqual(['0001_telemetry.sql', '0003_ingest_stores.sql']);
       expect(before.skipped).toEqual(['0002_telemetry_codecs.sql']);
       const after = await runClickHouseMigrations(real, PLATFORM_MIGRATIONS);
       expect(after.applied).toEqual(['0002_telemetry_codecs.sql']);
-      expect(after.alreadyApplied).toEqual(['0001_telemetry.sql']);
+      expect(after.alreadyApplied).toEqual(['0001_telemetry.sql', '0003_ingest_stores.sql']);
       const state = await real.query<{ name: string; last_status: string }>(
         sql`SELECT name, toString(argMax(status, seq)) AS last_status FROM schema_migrations GROUP BY name ORDER BY name`,
       );
       expect(state).toEqual([
         { name: '0001_telemetry.sql', last_status: 'applied' },
         { name: '0002_telemetry_codecs.sql', last_status: 'applied' },
+        { name: '0003_ingest_stores.sql', last_status: 'applied' },
       ]);
     });
 
