@@ -10,6 +10,7 @@ import { INGEST_METRIC_PREFIX, IngestMetricNames as N } from './metric-names';
 const TYPES: Record<keyof typeof N, string> = {
   messagesReceived: 'counter',
   eventsDecoded: 'counter',
+  eventsStored: 'counter',
   decodeFailures: 'counter',
   deadLetters: 'counter',
   batchSize: 'histogram',

@@ -24,6 +24,9 @@ export class IngestMetrics {
   readonly registry = new Registry();
   private readonly received: Counter<'event'>;
   private readonly decoded: Counter<'event'>;
+  private readonly stored: Counter;
+  /** Running totals since start, read by the live statistics (cheaper than collecting the counters). */
+  readonly totals = { received: 0, stored: 0, deadLettered: 0 };
   private readonly decodeFailures: Counter<'reason'>;
   private readonly deadLetters: Counter<'reason'>;
   private readonly batchSize: Histogram;
@@ -43,6 +46,7 @@ export class IngestMetrics {
       registers,
     });
     this.decoded = new Counter({ name: N.eventsDecoded, help: 'ChirpStack events parsed into typed events, by event name.', labelNames: ['event'], registers });
+    this.stored = new Counter({ name: N.eventsStored, help: 'Events confirmed stored in ClickHouse (uplinks archive, unassigned store or dead letters).', registers });
     this.decodeFailures = new Counter({
       name: N.decodeFailures,
       help: 'Messages that could not be parsed or decoded, by reason code (a dead-letter code or a codec error code).',
@@ -94,6 +98,13 @@ export class IngestMetrics {
 
   messageReceived(event: EventName | 'other'): void {
     this.received.inc({ event });
+    this.totals.received += 1;
+  }
+
+  /** Events (or dead letters) confirmed by ClickHouse. */
+  eventsStored(count: number): void {
+    this.stored.inc(count);
+    this.totals.stored += count;
   }
 
   eventDecoded(event: EventName): void {
@@ -108,6 +119,7 @@ export class IngestMetrics {
   /** `reason`: a code from a fixed set, never a message. */
   deadLettered(reason: string): void {
     this.deadLetters.inc({ reason });
+    this.totals.deadLettered += 1;
   }
 
   batchHandled(records: number): void {

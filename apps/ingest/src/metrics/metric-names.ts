@@ -7,6 +7,7 @@ export const INGEST_METRIC_PREFIX = 'headend_ingest_';
 export const IngestMetricNames = {
   messagesReceived: 'headend_ingest_messages_received_total',
   eventsDecoded: 'headend_ingest_events_decoded_total',
+  eventsStored: 'headend_ingest_events_stored_total',
   decodeFailures: 'headend_ingest_decode_failures_total',
   deadLetters: 'headend_ingest_dead_letters_total',
   batchSize: 'headend_ingest_batch_size',
