@@ -11,6 +11,7 @@ import { DevicesModule } from './devices/devices.module';
 import { IngestMetrics } from './metrics/ingest-metrics';
 import { MetricsModule } from './metrics/metrics.module';
 import { MqttModule } from './mqtt/mqtt.module';
+import { StatsModule } from './stats/stats.module';
 
 const DEVICE_METRICS = Symbol('INGEST_DEVICE_METRICS');
 
@@ -33,6 +34,7 @@ export class IngestModule {
         }),
         DevicesModule.register({ redisUrl: config.REDIS_URL, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         MetricsModule.register({ port: config.INGEST_METRICS_PORT, host: config.INGEST_METRICS_HOST }),
+        StatsModule.register({ redisUrl: config.REDIS_URL, instanceId: identity.instance }),
       ],
       providers: [
         // The device cache counters follow the resolver's lookups; the pipeline counts the rest into IngestMetrics.

@@ -144,6 +144,14 @@ export class IngestMetrics {
     this.walSource = source;
   }
 
+  /**
+   * The registered buffer's state now (what `trackWal`'s source answers: `wal.state()` carries `status` and
+   * `reasons` too), read by the live statistics; undefined while no buffer is registered.
+   */
+  walState(): (ReturnType<WalStateSource> & Partial<Pick<WalState, 'status' | 'reasons'>>) | undefined {
+    return this.walSource?.();
+  }
+
   deviceLookup(lookup: DeviceCacheLookup): void {
     if (lookup.processHits > 0) this.cacheHits.inc({ level: 'process' }, lookup.processHits);
     if (lookup.redisHits > 0) this.cacheHits.inc({ level: 'redis' }, lookup.redisHits);

@@ -1,0 +1,60 @@
+import { Inject, Module } from '@nestjs/common';
+import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type Redis from 'ioredis';
+import type { Logger } from 'pino';
+import { LOGGER, createRedisClient } from '@app/common';
+import { IngestMetrics } from '../metrics/ingest-metrics';
+import { IngestStatsPublisher } from './stats-publisher';
+import type { StatsPublisherOptions } from './stats-publisher';
+import { IngestStatsReader } from './stats-reader';
+import { IngestStatsRpc } from './stats.rpc';
+
+export interface StatsModuleOptions extends StatsPublisherOptions {
+  redisUrl: string;
+}
+
+const STATS_REDIS = Symbol('INGEST_STATS_REDIS');
+
+class StatsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly publisher: IngestStatsPublisher,
+    @Inject(STATS_REDIS) private readonly redis: Redis,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.publisher.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.publisher.stop();
+    this.redis.disconnect();
+  }
+}
+
+/**
+ * Live statistics: publishes this instance's rates to Redis every second (`IngestStatsPublisher`) and
+ * answers `ingest.stats.get` for every instance. `IngestMetrics` is the one MetricsModule made; it is looked
+ * up when the publisher first reads it (after every module is instantiated), so this module is registered
+ * beside MetricsModule without importing a second copy of it. Its own Redis connection.
+ */
+@Module({})
+export class StatsModule {
+  static register(options: StatsModuleOptions): DynamicModule {
+    return {
+      module: StatsModule,
+      providers: [
+        { provide: STATS_REDIS, useFactory: () => createRedisClient(options.redisUrl) },
+        { provide: IngestStatsReader, inject: [STATS_REDIS], useFactory: (redis: Redis) => new IngestStatsReader(redis) },
+        {
+          provide: IngestStatsPublisher,
+          inject: [STATS_REDIS, ModuleRef, LOGGER],
+          useFactory: (redis: Redis, modules: ModuleRef, logger: Logger) =>
+            new IngestStatsPublisher(redis, () => modules.get(IngestMetrics, { strict: false }), options, logger),
+        },
+        StatsLifecycle,
+      ],
+      controllers: [IngestStatsRpc],
+    };
+  }
+}
