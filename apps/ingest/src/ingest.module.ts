@@ -12,6 +12,7 @@ import { IngestMetrics } from './metrics/ingest-metrics';
 import { MetricsModule } from './metrics/metrics.module';
 import { MqttModule } from './mqtt/mqtt.module';
 import { StatsModule } from './stats/stats.module';
+import { StoresModule } from './stores/stores.module';
 
 const DEVICE_METRICS = Symbol('INGEST_DEVICE_METRICS');
 
@@ -35,6 +36,7 @@ export class IngestModule {
         DevicesModule.register({ redisUrl: config.REDIS_URL, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         MetricsModule.register({ port: config.INGEST_METRICS_PORT, host: config.INGEST_METRICS_HOST }),
         StatsModule.register({ redisUrl: config.REDIS_URL, instanceId: identity.instance }),
+        StoresModule,
       ],
       providers: [
         // The device cache counters follow the resolver's lookups; the pipeline counts the rest into IngestMetrics.
