@@ -8,6 +8,7 @@ import { DiagnosticsController } from './diagnostics/diagnostics.controller';
 import { HealthController } from './health/health.controller';
 import { HealthService, healthClientsProvider } from './health/health.service';
 import { IdentityModule } from './identity.module';
+import { IngestApiModule } from './ingest/ingest-api.module';
 import { RegistryModule } from './registry.module';
 import { RpcClientsModule } from './rpc/rpc-clients.module';
 
@@ -23,6 +24,7 @@ export class GatewayModule {
         AuthModule,
         IdentityModule,
         RegistryModule,
+        IngestApiModule,
       ],
       controllers: [HealthController, DiagnosticsController],
       providers: [HealthService, healthClientsProvider],
