@@ -6,7 +6,7 @@ import { planTransition } from './command-transition';
 import type { CommandSource, PlannedTransition } from './command-transition';
 import type { DownlinkPublisher } from './command-publisher';
 import { decodeCommandCursor } from './commands.repository';
-import type { LockedCommand , CommandsRepository} from './commands.repository';
+import type { CommandsRepository, LockedCommand } from './commands.repository';
 import { buildDownCommand } from './down-command';
 import { encodeCommand } from './encode-command';
 
