@@ -3,6 +3,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { CoreModule, RedisModule } from '@app/common';
 import type { ProcessIdentity } from '@app/common';
 import { AuthModule } from './auth/auth.module';
+import { CommandsController } from './commands/commands.controller';
 import type { GatewayConfig } from './config';
 import { DiagnosticsController } from './diagnostics/diagnostics.controller';
 import { HealthController } from './health/health.controller';
@@ -26,7 +27,7 @@ export class GatewayModule {
         RegistryModule,
         IngestApiModule,
       ],
-      controllers: [HealthController, DiagnosticsController],
+      controllers: [HealthController, DiagnosticsController, CommandsController],
       providers: [HealthService, healthClientsProvider],
     };
   }
