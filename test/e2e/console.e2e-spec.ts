@@ -53,6 +53,24 @@ describe('the console served by the gateway (headless Chromium)', () => {
     });
   });
 
+  it('shows the Ingest card with this stack\'s ingest instance, its rates and a healthy buffer', async () => {
+    await step('ingest', async () => {
+      await page.goto(`${stack.gatewayUrl}/status`);
+      const card = page.getByTestId('ingest-card');
+      // The stack's own Redis holds only this stack's ingest instance (Stack sets INSTANCE_ID = <ClickHouse db>-ingest).
+      const row = card.locator(`[data-testid="ingest-instance"][data-instance="${stack.env.CLICKHOUSE_DB}-ingest"]`);
+      await row.waitFor({ timeout: 15_000 });
+      expect(await card.getByTestId('ingest-instance').count()).toBe(1);
+      expect(await row.getAttribute('data-buffer')).toBe('healthy');
+      // Nothing is published to this stack's ingest: every rate reads 0/s.
+      await card.locator('[data-testid="ingest-rate-received"][data-value="0"]').waitFor({ timeout: 5_000 });
+      expect(await card.getByTestId('ingest-rate-received').innerText()).toContain('0/s');
+      expect(await card.getByTestId('ingest-rate-dead-lettered').getAttribute('data-value')).toBe('0');
+      // The history is kept in the browser: it grows with every 2-second poll.
+      await page.waitForFunction('Number(document.querySelector(\'[data-testid="ingest-history"]\')?.getAttribute("data-points")) >= 2', undefined, { timeout: 10_000 });
+    });
+  });
+
   it('serves deep links through the SPA fallback, keeps the session over a reload, and shows a service going down', async () => {
     await step('down', async () => {
       await page.goto(`${stack.gatewayUrl}/status`);
@@ -74,6 +92,8 @@ describe('the console served by the gateway (headless Chromium)', () => {
       await anonymous.goto(`${stack.gatewayUrl}/status`);
       await anonymous.locator('[data-testid="service-gateway"][data-status="up"]').waitFor({ timeout: 15_000 });
       await anonymous.getByTestId('sign-in-link').waitFor();
+      // The live ingest rates are public like the health report.
+      await anonymous.locator('[data-testid="ingest-card"][data-status="ok"] [data-testid="ingest-instance"]').waitFor({ timeout: 15_000 });
       expect(anonymous.url()).toMatch(/\/status$/);
     } catch (error) {
       await screenshotOnFailure(anonymous, 'console-anonymous-status');

@@ -10,6 +10,7 @@ import { HealthController } from './health/health.controller';
 import { HealthService, healthClientsProvider } from './health/health.service';
 import { IdentityModule } from './identity.module';
 import { IngestApiModule } from './ingest/ingest-api.module';
+import { IngestStatsController } from './ingest-stats/ingest-stats.controller';
 import { RegistryModule } from './registry.module';
 import { RpcClientsModule } from './rpc/rpc-clients.module';
 
@@ -27,7 +28,7 @@ export class GatewayModule {
         RegistryModule,
         IngestApiModule,
       ],
-      controllers: [HealthController, DiagnosticsController, CommandsController],
+      controllers: [HealthController, DiagnosticsController, IngestStatsController, CommandsController],
       providers: [HealthService, healthClientsProvider],
     };
   }

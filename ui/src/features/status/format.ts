@@ -69,3 +69,18 @@ export function countByStatus(entries: { status: ComponentStatus }[]): Record<Co
   for (const entry of entries) counts[entry.status] = (counts[entry.status] ?? 0) + 1;
   return counts;
 }
+
+/** A per-second rate: "0/s", "0.35/s", "12.5/s", "1,234/s". */
+export function formatRate(perSecond: number): string {
+  if (!Number.isFinite(perSecond) || perSecond <= 0) return '0/s';
+  if (perSecond < 10) return `${perSecond.toFixed(2).replace(/\.?0+$/, '')}/s`;
+  if (perSecond < 100) return `${perSecond.toFixed(1).replace(/\.0$/, '')}/s`;
+  return `${Math.round(perSecond).toLocaleString('en-US')}/s`;
+}
+
+/** A duration in ms as the largest sensible unit: "0 s", "4.3 s", "2 min 5 s". */
+export function formatAgeMs(ms: number): string {
+  if (!Number.isFinite(ms) || ms <= 0) return '0 s';
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1).replace(/\.0$/, '')} s`;
+  return formatUptime(ms / 1000);
+}

@@ -6,7 +6,9 @@ import { Button } from '@/components/ui/button';
 import { isApiError } from '@/lib/api-client';
 import { cn } from '@/lib/utils';
 import { useHealth } from './api/use-health';
+import { useIngestStats } from './api/use-ingest-stats';
 import { CardSkeleton } from './components/card-skeleton';
+import { IngestCard } from './components/ingest-card';
 import {
   OverallStatusBanner,
   OverallStatusLoading,
@@ -27,7 +29,7 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** `/status`: GET /api/v1/health every 5 s; an overall banner, then one card per service and per store. */
+/** `/status`: GET /api/v1/health every 5 s; an overall banner, one card per service and per store; the live ingest rates (every 2 s). */
 export function StatusPage() {
   const { data: report, error, isFetching, refetch, isPending } = useHealth();
 
@@ -53,6 +55,7 @@ export function StatusPage() {
         )}
         {report && <HealthCards report={report} />}
         {!report && isPending && <LoadingCards />}
+        <IngestSection />
       </div>
     </>
   );
@@ -72,6 +75,19 @@ function HealthCards({ report }: { report: HealthReport }) {
         ))}
       </CardGrid>
     </>
+  );
+}
+
+/** The live ingest rates: polled on their own (every 2 s), shown whatever the health report says. */
+function IngestSection() {
+  const { data, error, dataUpdatedAt, errorUpdatedAt } = useIngestStats();
+  return (
+    <section aria-labelledby="ingest-heading">
+      <h2 id="ingest-heading" className="mb-3 text-sm font-semibold text-muted-foreground">
+        Live traffic
+      </h2>
+      <IngestCard stats={data} error={error ? errorText(error) : undefined} now={Math.max(dataUpdatedAt, errorUpdatedAt)} />
+    </section>
   );
 }
 

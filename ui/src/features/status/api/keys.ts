@@ -2,4 +2,5 @@
 export const statusKeys = {
   all: ['status'] as const,
   health: () => [...statusKeys.all, 'health'] as const,
+  ingestStats: () => [...statusKeys.all, 'ingest-stats'] as const,
 };
