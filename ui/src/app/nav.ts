@@ -2,6 +2,7 @@ import {
   Activity,
   ChartColumn,
   FileText,
+  FileWarning,
   Gauge,
   HeartPulse,
   LayoutDashboard,
@@ -116,6 +117,13 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     icon: ShieldCheck,
     group: 'platform',
     summary: 'Users of your tenant, roles and their permissions, API keys of connected systems, sign-in events, tenants.',
+  },
+  {
+    path: '/data-quality',
+    label: 'Data quality',
+    icon: FileWarning,
+    group: 'platform',
+    summary: 'Messages the ingest pipeline could not use (dead letters) and uplinks of devices nobody registered.',
   },
   {
     path: '/status',

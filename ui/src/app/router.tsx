@@ -2,6 +2,7 @@ import { Suspense, lazy, type ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { AdminIndex, AdminLayout, ApiKeysPage, LoginEventsPage, RolesPage, TenantsPage, UsersPage } from '@/features/admin';
 import { LoginPage, RequireAuth } from '@/features/auth';
+import { DataQualityPage } from '@/features/ingest';
 import type * as Registry from '@/features/registry';
 import { StatusPage } from '@/features/status';
 import { AppShell } from './layout/app-shell';
@@ -21,7 +22,7 @@ function registryPage(name: keyof typeof Registry) {
 }
 
 /** Built sections with a single page, by path. Every other section in NAV_SECTIONS gets its placeholder page. */
-const BUILT: Record<string, ComponentType> = {};
+const BUILT: Record<string, ComponentType> = { '/data-quality': DataQualityPage };
 
 /** Sections reachable without signing in: platform health is public (GET /api/v1/health is). */
 const PUBLIC_SECTIONS = new Set(['/status']);

@@ -1,0 +1,1 @@
+export { DataQualityPage } from './components/data-quality-page';
