@@ -3,7 +3,9 @@
 #  - Where a Docker engine runs: docker compose (every service, ChirpStack included).
 #  - Elsewhere (a Debian machine with Node 20): installs and starts what is missing from Debian's
 #    packages (ClickHouse; PostgreSQL, Redis, Mosquitto if absent), installs npm dependencies,
-#    builds, migrates, seeds the demo data, starts every service and the console.
+#    builds, migrates, seeds the demo data, starts every service and the console, registers the
+#    uplink simulator's meters in the demo tenant and starts the simulator in the background
+#    (SIM_METERS meters, SIM_RATE uplinks/s; SIMULATOR=0 leaves it out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -56,6 +58,22 @@ else
   log "starting the services"
   bash scripts/apps.sh start
   wait_healthy
+  if [ "${SIMULATOR:-1}" != 0 ]; then
+    export SIM_METERS=${SIM_METERS:-200} SIM_SEED=${SIM_SEED:-1} SIM_RATE=${SIM_RATE:-20}
+    log "registering $SIM_METERS simulated meters in the demo tenant"
+    # The simulator writes its fleet (same meters and seed) as a meter import file; the import skips meters already there.
+    node dist/tools/simulator/cli.js --meters "$SIM_METERS" --seed "$SIM_SEED" --registry-csv .run/simulator-meters.csv --dry-run --count 0 >/dev/null
+    if GATEWAY_PORT=$PORT node dist/tools/seed-simulated.js .run/simulator-meters.csv; then
+      log "starting the uplink simulator ($SIM_RATE uplinks/s)"
+      bash scripts/apps.sh simulator
+      SIMULATOR_NOTE="Simulator: $SIM_METERS meters, $SIM_RATE uplinks/s to ${MQTT_URL:-mqtt://127.0.0.1:1883} (log .run/logs/simulator.log; stopped with the services)"
+    else
+      warn "the simulated meters could not be registered; the uplink simulator was not started"
+      SIMULATOR_NOTE="Simulator: not started (registering its meters failed, see above)"
+    fi
+  else
+    SIMULATOR_NOTE="Simulator: off (SIMULATOR=0)"
+  fi
 fi
 
 cat <<MSG
@@ -65,6 +83,7 @@ cat <<MSG
   API docs: http://localhost:$PORT/api/docs
   Health:   http://localhost:$PORT/api/v1/health
   Logs:     .run/logs/<service>.log   Stop: bash scripts/apps.sh stop
+  ${SIMULATOR_NOTE:-}
 
 $LOGINS
 
