@@ -24,5 +24,6 @@ export function decodeCursor(cursor: string, shape: readonly RegExp[]): string[]
 /** `YYYY-MM-DD hh:mm:ss`: a `DateTime` as ClickHouse returns it. */
 export const DATETIME_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 export const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** Ids, event names and deduplication ids: printable, bounded. */
-export const PLAIN_TEXT = /^[\x20-\x7e]{0,200}$/;
+/** Ids, devEuis, event names and deduplication ids: any text without control characters, bounded. */
+// eslint-disable-next-line no-control-regex -- excluding control characters is the point
+export const PLAIN_TEXT = /^[^\u0000-\u001f\u007f]{0,256}$/;

@@ -7,7 +7,7 @@ import { clickHouseTimeToIso } from './time';
 import { listUnassignedQuery, unassignedDevicesQuery } from './unassigned.queries';
 import type { UnassignedDeviceRow, UnassignedKey, UnassignedRow } from './unassigned.queries';
 
-const CURSOR_SHAPE = [DATETIME_TEXT, /^[0-9a-f]{16}$/, PLAIN_TEXT, PLAIN_TEXT] as const;
+const CURSOR_SHAPE = [DATETIME_TEXT, PLAIN_TEXT, PLAIN_TEXT, PLAIN_TEXT] as const;
 const REASONS: ReadonlySet<string> = new Set<UnassignedUplink['reason']>(['unknown', 'archived', 'ambiguous']);
 
 export function toUnassignedUplink(row: UnassignedRow): UnassignedUplink {
