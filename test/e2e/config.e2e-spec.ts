@@ -31,7 +31,7 @@ describe('config validated at boot', () => {
     if (app === 'gateway') expected.push('GATEWAY_PORT');
     if (['system', 'metering', 'billing', 'analytics'].includes(app)) expected.push('DATABASE_URL');
     if (['metering', 'analytics', 'ingest'].includes(app)) expected.push('CLICKHOUSE_URL');
-    if (app === 'ingest') expected.push('MQTT_URL');
+    if (['metering', 'ingest'].includes(app)) expected.push('MQTT_URL');
     for (const variable of expected) expect(result.stderr).toContain(`  - ${variable}:`);
     expect(result.stderr.match(/^ {2}- /gm)).toHaveLength(expected.length);
   });

@@ -58,10 +58,12 @@ describe('a service process dies and comes back', () => {
   });
 
   it('reports a dead service store as down (503) and recovers when the store returns', async () => {
-    await stack.kill('ingest', 'SIGTERM');
+    // Both services that check the broker (ingest, metering's command publisher) are gone.
+    await Promise.all([stack.kill('ingest', 'SIGTERM'), stack.kill('metering', 'SIGTERM')]);
     const down = await stack.waitForHealth(503, 15_000);
     expect(down.stores.mqtt).toMatchObject({ status: 'down', reportedBy: [] });
     stack.startApp('ingest');
+    stack.startApp('metering');
     const back = await stack.waitForHealth(200, 30_000);
     expect(back.stores.mqtt.status).toBe('up');
   });
