@@ -16,6 +16,7 @@ import { MeterStatusBadge } from '../components/meter-status-badge';
 import { LoadError, Loading } from '../components/query-states';
 import { UTILITY_LABELS, formatDateTime, formatDecimal } from '../format';
 import { EditMeterForm } from './edit-meter-form';
+import { CommandsPanel } from './commands-panel';
 import { ProvisioningCard } from './provisioning-card';
 import { ArchiveForm, InstallForm, RemoveForm, ReplaceForm, actionsFor, type LifecycleAction } from './lifecycle-forms';
 
@@ -157,6 +158,7 @@ function MeterDetail({ id }: { id: string }) {
         </CardContent>
       </Card>
       <ProvisioningCard meter={m} />
+      <CommandsPanel meter={m} />
       <HistoryList key={m.id} entityType="meter" entityId={m.id} />
     </div>
   );
