@@ -68,6 +68,21 @@ describe('the console served by the gateway (headless Chromium)', () => {
       expect(await card.getByTestId('ingest-rate-dead-lettered').getAttribute('data-value')).toBe('0');
       // The history is kept in the browser: it grows with every 2-second poll.
       await page.waitForFunction('Number(document.querySelector(\'[data-testid="ingest-history"]\')?.getAttribute("data-points")) >= 2', undefined, { timeout: 10_000 });
+
+      // The API behind it is public and never cached.
+      const answer = await fetch(`${stack.gatewayUrl}/api/v1/ingest/stats`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(((await answer.json()) as { instances: { instanceId: string }[] }).instances.map((i) => i.instanceId)).toEqual([`${stack.env.CLICKHOUSE_DB}-ingest`]);
+
+      // No ingest running: nobody answers (504); the card keeps the last figures and says so, then recovers.
+      await stack.kill('ingest', 'SIGTERM');
+      await card.locator('[data-field="error"]').waitFor({ timeout: 15_000 });
+      expect(await card.getAttribute('data-status')).toBe('stale');
+      expect(await card.locator('[data-field="error"]').innerText()).toMatch(/Last refresh failed \(HTTP 504/);
+      stack.startApp('ingest');
+      await page.locator('[data-testid="ingest-card"][data-status="ok"]').waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid="service-ingest"][data-status="up"]').waitFor({ timeout: 15_000 });
     });
   });
 

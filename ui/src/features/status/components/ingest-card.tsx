@@ -14,7 +14,8 @@ import { RateSparkline } from './rate-sparkline';
 export function IngestCard({ stats, error, now }: { stats: IngestStats | undefined; error: string | undefined; now: number }) {
   const history = useRateHistory();
   const degraded = stats?.instances.some((i) => i.bufferStatus === 'degraded') ?? false;
-  const status = !stats ? (error ? 'unavailable' : 'loading') : stats.instances.length === 0 ? 'idle' : degraded ? 'degraded' : 'ok';
+  // stale: the last poll failed and the figures shown are the previous answer's.
+  const status = error ? (stats ? 'stale' : 'unavailable') : !stats ? 'loading' : stats.instances.length === 0 ? 'idle' : degraded ? 'degraded' : 'ok';
   return (
     <Card data-testid="ingest-card" data-status={status} aria-labelledby="ingest-card-title" role="group">
       <CardHeader>
