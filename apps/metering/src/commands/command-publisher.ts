@@ -71,17 +71,25 @@ export class CommandPublisher implements DownlinkPublisher, StoreProbe {
 
   async publish(topic: string, payload: string): Promise<void> {
     if (!this.client.connected) throw new Error(`MQTT broker not connected${this.lastError ? ` (${this.lastError})` : ''}`);
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        this.client.publishAsync(topic, payload, { qos: 1 }),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no PUBACK from the MQTT broker within ${this.settings.publishTimeoutMs} ms`)), this.settings.publishTimeoutMs);
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const done = (error?: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
+      };
+      const acknowledged = (error?: Error) => done(error);
+      const timer = setTimeout(() => {
+        // Take the message out of the client's store, so a reconnect does not send a command we report as failed.
+        // (Settled first: the removal calls `acknowledged` with its own error.)
+        done(new Error(`no PUBACK from the MQTT broker within ${this.settings.publishTimeoutMs} ms`));
+        const pending = Object.entries(this.client.outgoing).find(([, entry]) => entry.cb === acknowledged);
+        if (pending) this.client.removeOutgoingMessage(Number(pending[0]));
+      }, this.settings.publishTimeoutMs);
+      this.client.publish(topic, payload, { qos: 1 }, acknowledged);
+    });
   }
 
   async probe(): Promise<StoreHealth> {

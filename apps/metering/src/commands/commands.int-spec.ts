@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { Server, Socket } from 'node:net';
 import Redis from 'ioredis';
 import { connectAsync } from 'mqtt';
 import type { MqttClient } from 'mqtt';
@@ -287,6 +289,34 @@ describe('metering commands on PostgreSQL, Redis and Mosquitto', () => {
       expect((await service.get(tenantId, stored.id)).events!.map((e) => [e.toState, e.source])).toEqual([['queued', 'api'], ['failed', 'publish']]);
     } finally {
       await deadBroker.close();
+    }
+  });
+
+  it('fails the command when the broker never acknowledges (PUBACK), and drops the message from the client\'s store', async () => {
+    // A broker that accepts the connection (MQTT 5 CONNACK) and then never answers a PUBLISH.
+    const sockets: Socket[] = [];
+    const silent: Server = createServer((socket) => {
+      sockets.push(socket);
+      socket.once('data', () => socket.write(Buffer.from([0x20, 0x03, 0x00, 0x00, 0x00])));
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    const mute = new CommandPublisher({ url: `mqtt://127.0.0.1:${port}`, clientId: `itest-mute-${randomEui()}`, publishTimeoutMs: 300 }, logger);
+    try {
+      await mute.waitConnected(5000);
+      const service = serviceWith({ publisher: mute });
+      const m = await knownMeter();
+      const error = await errorOf(service.create(actor, { meterId: m.id, type: 'read_config' }));
+      expect(error.code).toBe('DEPENDENCY_FAILED');
+      const [stored] = (await service.list(tenantId, { meterId: m.id })).items;
+      expect(stored).toMatchObject({ state: 'failed' });
+      expect(stored.reason).toContain('no PUBACK from the MQTT broker within 300 ms');
+      expect(Object.keys(mute.client.outgoing)).toEqual([]);
+    } finally {
+      await Promise.race([mute.close(), new Promise((r) => setTimeout(r, 1000))]);
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 

@@ -146,7 +146,8 @@ export class CommandOutcomeConsumer {
     do {
       const [next, entries] = (await this.redis.xautoclaim(stream, group, consumer, claimIdleMs, cursor, 'COUNT', batch)) as [string, StreamEntry[], ...unknown[]];
       if (entries.length > 0) this.logger.info({ claimed: entries.length }, 'claimed command outcomes left pending by another consumer');
-      await this.handle(entries.filter((entry) => Array.isArray(entry[1])));
+      // Redis 6.2 lists entries deleted meanwhile as nil (7.x moves them to a third element): nothing to apply.
+      await this.handle(entries.filter((entry) => Array.isArray(entry) && Array.isArray(entry[1])));
       cursor = next;
     } while (cursor !== '0-0' && this.running);
   }
