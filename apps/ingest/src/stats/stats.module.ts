@@ -49,8 +49,15 @@ export class StatsModule {
         {
           provide: IngestStatsPublisher,
           inject: [STATS_REDIS, ModuleRef, LOGGER],
-          useFactory: (redis: Redis, modules: ModuleRef, logger: Logger) =>
-            new IngestStatsPublisher(redis, () => modules.get(IngestMetrics, { strict: false }), options, logger),
+          useFactory: (redis: Redis, modules: ModuleRef, logger: Logger) => {
+            let metrics: IngestMetrics | undefined;
+            const source = (): IngestMetrics => {
+              const found = metrics ?? modules.get<IngestMetrics, IngestMetrics>(IngestMetrics, { strict: false });
+              metrics = found;
+              return found;
+            };
+            return new IngestStatsPublisher(redis, source, options, logger);
+          },
         },
         StatsLifecycle,
       ],
