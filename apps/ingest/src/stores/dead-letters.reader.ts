@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLICKHOUSE, ClickHouseStore } from '@app/clickhouse';
+import { CLICKHOUSE } from '@app/clickhouse';
+import type { ClickHouseReader } from './clickhouse-reader';
 import type { DeadLetter, DeadLetterCounts, DeadLetterCountsRequest, DeadLetterPage, ListDeadLettersRequest } from '@app/contracts';
 import { countDeadLettersQuery, listDeadLettersQuery } from './dead-letters.queries';
 import type { DeadLetterKey, DeadLetterRow } from './dead-letters.queries';
@@ -33,7 +34,7 @@ export function toDeadLetter(row: DeadLetterRow): DeadLetter {
 /** Reads `dead_letters` (already scoped: `tenantId` is what the caller may see). */
 @Injectable()
 export class DeadLettersReader {
-  constructor(@Inject(CLICKHOUSE) private readonly store: ClickHouseStore) {}
+  constructor(@Inject(CLICKHOUSE) private readonly store: ClickHouseReader) {}
 
   async list(request: ListDeadLettersRequest): Promise<DeadLetterPage> {
     const limit = request.limit ?? DEFAULT_LIMIT;

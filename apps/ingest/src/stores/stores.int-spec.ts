@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Type } from '@nestjs/common';
-import type { ClickHouseStore} from '@app/clickhouse';
-import { runClickHouseMigrations } from '@app/clickhouse';
+import { Session } from 'chdb';
+import { encodeRow, ident, runClickHouseMigrations } from '@app/clickhouse';
+import type { InsertRow } from '@app/clickhouse';
 import { createValidationPipe, runWithContext } from '@app/common';
 import { DomainError } from '@app/contracts';
 import type { Actor, DeadLetter, Permission, UnassignedUplink } from '@app/contracts';
+import { ChdbTarget } from '../../../../libs/clickhouse/test/chdb-target';
 import { dropThrowawayDatabase, openThrowawayStore } from '../../../../libs/clickhouse/test/clickhouse-env';
+import type { ClickHouseReader } from './clickhouse-reader';
 import { DeadLettersReader, NOBODY } from './dead-letters.reader';
 import { DeadLetterCountsDto, ListDeadLettersDto } from './dto/dead-letters.dto';
 import { ListUnassignedDto } from './dto/unassigned.dto';
@@ -116,8 +119,41 @@ const ASSIGNED: UplinkSeed[] = [
   { dev: Z, dedup: 'z1', second: 240, assigned: 1, version: 2 },
 ];
 
-describe('ingest stores read side (RPC handlers on ClickHouse 18.16)', () => {
-  let store: ClickHouseStore;
+/** A database with the platform migrations applied: rows go in as JSONEachRow, the readers SELECT. */
+interface Engine {
+  reader: ClickHouseReader;
+  insert(table: string, rows: InsertRow[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ENGINES: Array<[string, () => Promise<Engine>]> = [
+  [
+    'the ClickHouse 18.16 server',
+    async () => {
+      const store = await openThrowawayStore();
+      await runClickHouseMigrations(store, MIGRATIONS);
+      return { reader: store, insert: (table, rows) => store.insert(table, rows), close: () => dropThrowawayDatabase(store) };
+    },
+  ],
+  [
+    'a current ClickHouse release (chdb)',
+    async () => {
+      const session = new Session();
+      const target = new ChdbTarget(session, 'ingest_stores');
+      await runClickHouseMigrations(target, MIGRATIONS);
+      return {
+        reader: target,
+        insert: async (table, rows) => {
+          target.exec(`INSERT INTO ${ident(table).text} FORMAT JSONEachRow\n${rows.map((row) => JSON.stringify(encodeRow(row))).join('\n')}`);
+        },
+        close: async () => session.cleanup(),
+      };
+    },
+  ],
+];
+
+describe.each(ENGINES)('ingest stores read side: RPC handlers on %s', (_name, open) => {
+  let engine: Engine | undefined;
   let rpc: StoresRpc;
   const pipe = createValidationPipe();
 
@@ -156,16 +192,16 @@ describe('ingest stores read side (RPC handlers on ClickHouse 18.16)', () => {
   }
 
   beforeAll(async () => {
-    store = await openThrowawayStore();
-    await runClickHouseMigrations(store, MIGRATIONS);
-    await store.insert('dead_letters', DEAD_LETTERS.map(deadLetterRow));
-    await store.insert('dead_letters', [deadLetterRow(REDELIVERED_A1)]);
-    await store.insert('unassigned_uplinks', UPLINKS.map(uplinkRow));
-    await store.insert('unassigned_uplinks', ASSIGNED.map(uplinkRow));
-    rpc = new StoresRpc(new DeadLettersReader(store), new UnassignedReader(store));
+    engine = await open();
+    // Each version in its own insert (its own part), so only FINAL can collapse them.
+    await engine.insert('dead_letters', DEAD_LETTERS.map(deadLetterRow));
+    await engine.insert('dead_letters', [deadLetterRow(REDELIVERED_A1)]);
+    await engine.insert('unassigned_uplinks', UPLINKS.map(uplinkRow));
+    await engine.insert('unassigned_uplinks', ASSIGNED.map(uplinkRow));
+    rpc = new StoresRpc(new DeadLettersReader(engine.reader), new UnassignedReader(engine.reader));
   });
   afterAll(async () => {
-    if (store) await dropThrowawayDatabase(store);
+    await engine?.close();
   });
 
   describe('dead letters', () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLICKHOUSE, ClickHouseStore } from '@app/clickhouse';
+import { CLICKHOUSE } from '@app/clickhouse';
+import type { ClickHouseReader } from './clickhouse-reader';
 import type { ListUnassignedRequest, UnassignedPage, UnassignedUplink } from '@app/contracts';
 import { DEFAULT_LIMIT } from './dead-letters.reader';
 import { DATETIME_TEXT, PLAIN_TEXT, decodeCursor, encodeCursor } from './keyset-cursor';
@@ -28,7 +29,7 @@ export function toUnassignedUplink(row: UnassignedRow): UnassignedUplink {
 /** Reads the uplinks still waiting for their device to be registered (`assigned = 0` after FINAL). */
 @Injectable()
 export class UnassignedReader {
-  constructor(@Inject(CLICKHOUSE) private readonly store: ClickHouseStore) {}
+  constructor(@Inject(CLICKHOUSE) private readonly store: ClickHouseReader) {}
 
   async list(request: ListUnassignedRequest): Promise<UnassignedPage> {
     const limit = request.limit ?? DEFAULT_LIMIT;
