@@ -13,6 +13,18 @@ export const ingestConfigSchema = z.object({
   INGEST_MAX_FRAME_PAYLOAD_BYTES: z.coerce.number().int().min(1).max(65_535).default(255),
   /** Port of the Prometheus listener (GET /metrics); 0 = no listener. 9464 is the registered Prometheus exporter port. */
   INGEST_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+  /** The shared subscription's group: instances with the same group split the event stream between them. */
+  INGEST_SHARE_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only').default('headend-ingest'),
+  /** Directory of the write-ahead buffer (one per instance: two processes must never share one). Default data/ingest-wal/<instance>. */
+  INGEST_WAL_DIR: z.string().min(1).optional(),
+  /** always: a message is acknowledged after fdatasync (group commit); none: after write(2) (survives a crash of the process, not of the machine). */
+  INGEST_WAL_SYNC: z.enum(['always', 'none']).default('always'),
+  /** Buffered bytes not yet in ClickHouse before acknowledgements stop (pushing back on the broker). */
+  INGEST_WAL_CAPACITY_BYTES: z.coerce.number().int().min(1024 * 1024).default(1024 * 1024 * 1024),
+  /** A ClickHouse batch closes at this many messages ... */
+  INGEST_BATCH_MAX_RECORDS: z.coerce.number().int().min(1).max(100_000).default(5000),
+  /** ... or when its first message has waited this long (ms). */
+  INGEST_BATCH_MAX_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(250),
   /** Address the metrics listener binds. */
   INGEST_METRICS_HOST: z.string().min(1).default('0.0.0.0'),
 });

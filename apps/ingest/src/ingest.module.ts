@@ -6,11 +6,14 @@ import { CoreModule, createHealthRpcController } from '@app/common';
 import type { ProcessIdentity } from '@app/common';
 import { MongoModule } from '@app/mongo';
 import type { IngestConfig } from './config';
+import { parseLimitsFrom } from './config';
 import { DeviceResolver } from './devices/device-resolver';
 import { DevicesModule } from './devices/devices.module';
 import { IngestMetrics } from './metrics/ingest-metrics';
 import { MetricsModule } from './metrics/metrics.module';
 import { MqttModule } from './mqtt/mqtt.module';
+import { walDirectory } from './pipeline/ingest-pipeline';
+import { PipelineModule } from './pipeline/pipeline.module';
 import { StatsModule } from './stats/stats.module';
 import { StoresModule } from './stores/stores.module';
 
@@ -35,6 +38,16 @@ export class IngestModule {
         }),
         DevicesModule.register({ redisUrl: config.REDIS_URL, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         MetricsModule.register({ port: config.INGEST_METRICS_PORT, host: config.INGEST_METRICS_HOST }),
+        PipelineModule.register({
+          redisUrl: config.REDIS_URL,
+          walDir: walDirectory(config.INGEST_WAL_DIR, config.INSTANCE_ID),
+          walSync: config.INGEST_WAL_SYNC,
+          walCapacityBytes: config.INGEST_WAL_CAPACITY_BYTES,
+          batchMaxRecords: config.INGEST_BATCH_MAX_RECORDS,
+          batchMaxWaitMs: config.INGEST_BATCH_MAX_WAIT_MS,
+          shareGroup: config.INGEST_SHARE_GROUP,
+          limits: parseLimitsFrom(config),
+        }),
         StatsModule.register({ redisUrl: config.REDIS_URL, instanceId: identity.instance }),
         StoresModule,
       ],

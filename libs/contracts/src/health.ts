@@ -24,6 +24,8 @@ export interface ServiceHealth {
   version: string;
   instance: string;
   uptimeSeconds: number;
+  /** Why the service is degraded by a condition of its own (not a store), e.g. ingest's buffer not draining. */
+  detail?: string;
   stores: Partial<Record<StoreName, StoreHealth>>;
 }
 

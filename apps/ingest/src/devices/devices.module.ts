@@ -47,6 +47,7 @@ class DevicesLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 export class DevicesModule {
   static register(options: DevicesModuleOptions): DynamicModule {
     return {
+      global: true,
       module: DevicesModule,
       providers: [
         { provide: SYSTEM_PROXY, useFactory: () => createRedisClientProxy(options.redisUrl) },

@@ -58,6 +58,7 @@ export class MetricsLifecycle implements OnApplicationBootstrap, OnApplicationSh
 export class MetricsModule {
   static register(options: MetricsModuleOptions): DynamicModule {
     return {
+      global: true,
       module: MetricsModule,
       providers: [
         { provide: METRICS_OPTIONS, useValue: options },

@@ -15,12 +15,18 @@ export interface MqttSettings {
 /**
  * The ingest service's broker connection: MQTT v5, persistent session (clean=false with a session
  * expiry), reconnecting on its own. Its state is reported by the health probe.
+ *
+ * It connects only when `start()` is called: the broker delivers a persistent session's queued messages right
+ * after CONNACK, so the pipeline must have installed its message handler (and opened its write-ahead buffer)
+ * first, or MQTT.js's default handler would acknowledge messages nobody stored.
  */
 export class MqttConnection implements StoreProbe {
   readonly store = 'mqtt' as const;
   readonly required = true;
   readonly client: MqttClient;
   private lastError: string | undefined;
+  private started = false;
+  private closing: Promise<void> | undefined;
 
   constructor(settings: MqttSettings, logger: Logger) {
     this.client = connect(settings.url, {
@@ -33,6 +39,7 @@ export class MqttConnection implements StoreProbe {
       reconnectPeriod: 1000,
       connectTimeout: 5000,
       keepalive: 30,
+      manualConnect: true,
     });
     this.client.on('connect', () => {
       this.lastError = undefined;
@@ -47,12 +54,23 @@ export class MqttConnection implements StoreProbe {
     });
   }
 
+  /** Connects (and keeps reconnecting). Call once, after the message handler is in place. */
+  start(): void {
+    if (!this.started) {
+      this.started = true;
+      this.client.connect();
+    }
+  }
+
   async probe(): Promise<StoreHealth> {
+    if (!this.started) return { status: 'down', detail: 'not started' };
     if (this.client.connected) return { status: 'up', latencyMs: 0 };
     return { status: 'down', detail: this.lastError ?? 'not connected' };
   }
 
+  /** Disconnects (once; later calls share the first). Messages not yet acknowledged stay with the broker. */
   close(): Promise<void> {
-    return new Promise((resolve) => this.client.end(false, {}, () => resolve()));
+    this.closing ??= new Promise((resolve) => this.client.end(false, {}, () => resolve()));
+    return this.closing;
   }
 }

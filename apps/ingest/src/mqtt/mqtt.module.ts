@@ -18,6 +18,7 @@ class MqttLifecycle implements OnApplicationShutdown {
 export class MqttModule {
   static register(settings: MqttSettings): DynamicModule {
     return {
+      global: true,
       module: MqttModule,
       providers: [
         {

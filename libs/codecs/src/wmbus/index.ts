@@ -6,7 +6,7 @@ export { decodeWmbus, parseTelegram, selectDriver, describeStatusByte } from './
 export type { WmbusOptions } from './decode';
 export type { ParsedTelegram, TplHeader, EllHeader, AflHeader, Protection } from './telegram';
 export { crc16En13757 } from './crc';
-export { manufacturerCode, manufacturerField, deviceTypeName, stripDllCrcs } from './link';
+export { manufacturerCode, manufacturerField, deviceTypeName, stripDllCrcs, parseDll } from './link';
 export type { CrcFormat, DllHeader } from './link';
 export { DRIVERS } from './drivers';
 export type { WmbusDriver, DriverContext } from './drivers/types';

@@ -60,6 +60,7 @@ export function aggregateHealth(
         instance: answer.health.instance,
         uptimeSeconds: answer.health.uptimeSeconds,
         latencyMs: answer.latencyMs,
+        ...(answer.health.detail ? { detail: answer.health.detail } : {}),
       };
       merge(answer.service, answer.health.stores);
     } else {
