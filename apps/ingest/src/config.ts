@@ -15,7 +15,9 @@ export const ingestConfigSchema = z.object({
   INGEST_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   /** The shared subscription's group: instances with the same group split the event stream between them. */
   INGEST_SHARE_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only').default('headend-ingest'),
-  /** Directory of the write-ahead buffer (one per instance: two processes must never share one). Default data/ingest-wal/<instance>. */
+  /** How long the broker keeps this instance's session (subscription and queued messages) while it is offline. */
+  INGEST_MQTT_SESSION_EXPIRY_SECONDS: z.coerce.number().int().min(0).max(0xffff_ffff).default(7 * 24 * 3600),
+  /** Directory of the write-ahead buffer (one per instance: two processes must never share one). Default .data/ingest-wal/<instance>. */
   INGEST_WAL_DIR: z.string().min(1).optional(),
   /** always: a message is acknowledged after fdatasync (group commit); none: after write(2) (survives a crash of the process, not of the machine). */
   INGEST_WAL_SYNC: z.enum(['always', 'none']).default('always'),

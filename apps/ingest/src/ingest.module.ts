@@ -35,6 +35,7 @@ export class IngestModule {
           // Stable across restarts (the broker keeps this session's queue): INSTANCE_ID, else the host name.
           // Two instances on one host need distinct INSTANCE_IDs.
           clientId: `headend-ingest-${config.INSTANCE_ID ?? hostname()}`.slice(0, 64),
+          sessionExpirySeconds: config.INGEST_MQTT_SESSION_EXPIRY_SECONDS,
         }),
         DevicesModule.register({ redisUrl: config.REDIS_URL, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         MetricsModule.register({ port: config.INGEST_METRICS_PORT, host: config.INGEST_METRICS_HOST }),

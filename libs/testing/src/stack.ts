@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AppName, HealthReport } from '@app/contracts';
 import { APP_NAMES } from '@app/contracts';
@@ -83,6 +84,12 @@ export class Stack {
       // Ingest's Prometheus listener: its own port per stack (the default 9464 would collide between stacks).
       INGEST_METRICS_PORT: String(metricsPort),
       INGEST_METRICS_HOST: '127.0.0.1',
+      // The machine's broker is shared: each stack's ingest has its own share group (so it gets every message its
+      // test publishes), a short-lived session (so a stopped stack leaves no queue growing on the broker) and its
+      // own write-ahead buffer directory.
+      INGEST_SHARE_GROUP: clickhouseDb,
+      INGEST_MQTT_SESSION_EXPIRY_SECONDS: '30',
+      INGEST_WAL_DIR: join(tmpdir(), `${clickhouseDb}-ingest-wal`),
       UI_DIST: options.ui ? join(ROOT, 'ui', 'dist') : join(ROOT, 'ui', 'no-console-in-this-test'),
       HEALTH_TIMEOUT_MS: '1000',
       RPC_TIMEOUT_MS: '3000',
@@ -213,5 +220,6 @@ export class Stack {
     await Promise.all([...this.processes.keys()].map((app) => this.kill(app, 'SIGTERM')));
     this.redis?.kill('SIGKILL');
     await Promise.allSettled([this.database.drop(), dropClickHouseDatabase(this.clickhouseDb)]);
+    if (this.env.INGEST_WAL_DIR) rmSync(this.env.INGEST_WAL_DIR, { recursive: true, force: true });
   }
 }

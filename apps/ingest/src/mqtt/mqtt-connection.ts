@@ -10,6 +10,8 @@ export interface MqttSettings {
   password?: string;
   /** Stable per instance, so the broker keeps the persistent session across restarts. */
   clientId: string;
+  /** Seconds the broker keeps the session while offline (default 7 days: an outage's backlog waits for us). */
+  sessionExpirySeconds?: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export class MqttConnection implements StoreProbe {
       protocolVersion: 5,
       clientId: settings.clientId,
       clean: false,
-      properties: { sessionExpiryInterval: 7 * 24 * 3600 },
+      properties: { sessionExpiryInterval: settings.sessionExpirySeconds ?? 7 * 24 * 3600 },
       username: settings.username,
       password: settings.password,
       reconnectPeriod: 1000,

@@ -27,10 +27,10 @@ export interface PipelineSettings {
   limits: ParseLimits;
 }
 
-/** INGEST_WAL_DIR, else data/ingest-wal/<INSTANCE_ID or host name> (stable across restarts, like the MQTT client id). */
+/** INGEST_WAL_DIR, else .data/ingest-wal/<INSTANCE_ID or host name> (stable across restarts, like the MQTT client id). */
 export function walDirectory(configured: string | undefined, instanceId: string | undefined): string {
   if (configured) return resolve(configured);
-  return resolve(join('data', 'ingest-wal', (instanceId ?? hostname()).replace(/[^A-Za-z0-9_.-]/g, '_')));
+  return resolve(join('.data', 'ingest-wal', (instanceId ?? hostname()).replace(/[^A-Za-z0-9_.-]/g, '_')));
 }
 
 const EVENTS = new Set<string>(EVENT_NAMES);
