@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { APP_NAMES, STORE_NAMES } from '@app/contracts';
 import { Stack, launchBrowser, screenshotOnFailure } from '@app/testing';
 import { DEFAULT_DEMO_PASSWORD } from '../../tools/seed-data';
+import { publishMessages } from '../../tools/simulator/publish';
+import { DEFAULT_TARGET, defaultOptions, simulate } from '../../tools/simulator/simulate';
+import type { SimMessage } from '../../tools/simulator/simulate';
 
 jest.setTimeout(120_000);
 
@@ -53,7 +57,7 @@ describe('the console served by the gateway (headless Chromium)', () => {
     });
   });
 
-  it('shows the Ingest card with this stack\'s ingest instance, its rates and a healthy buffer', async () => {
+  it('shows the Ingest card with this stack\'s ingest instance, its rates once uplinks arrive, and a healthy buffer', async () => {
     await step('ingest', async () => {
       await page.goto(`${stack.gatewayUrl}/status`);
       const card = page.getByTestId('ingest-card');
@@ -62,10 +66,25 @@ describe('the console served by the gateway (headless Chromium)', () => {
       await row.waitFor({ timeout: 15_000 });
       expect(await card.getByTestId('ingest-instance').count()).toBe(1);
       expect(await row.getAttribute('data-buffer')).toBe('healthy');
-      // Nothing is published to this stack's ingest: every rate reads 0/s.
+      // Nothing published yet: every rate reads 0/s.
       await card.locator('[data-testid="ingest-rate-received"][data-value="0"]').waitFor({ timeout: 5_000 });
       expect(await card.getByTestId('ingest-rate-received').innerText()).toContain('0/s');
       expect(await card.getByTestId('ingest-rate-dead-lettered').getAttribute('data-value')).toBe('0');
+
+      // ChirpStack `up` events on the broker (the simulator's, devices of a random application nobody registered):
+      // the stack's ingest receives and stores them (as unassigned uplinks), and the card shows the rates.
+      const applicationId = randomUUID();
+      const ups: SimMessage[] = [];
+      for (const message of simulate(defaultOptions({ meters: 6, seed: Date.now() % 100_000, now: Math.floor(Date.now() / 1000), interval: 1, target: { ...DEFAULT_TARGET, applicationId } }))) {
+        if (message.event === 'up') ups.push(message);
+        if (ups.length === 80) break;
+      }
+      const published = publishMessages(ups, { url: stack.env.MQTT_URL, rate: 10 });
+      await page.waitForFunction('Number(document.querySelector(\'[data-testid="ingest-rate-received"]\')?.getAttribute("data-value")) > 0', undefined, { timeout: 20_000 });
+      await page.waitForFunction('Number(document.querySelector(\'[data-testid="ingest-rate-stored"]\')?.getAttribute("data-value")) > 0', undefined, { timeout: 20_000 });
+      expect(Number(await row.getAttribute('data-received'))).toBeGreaterThan(0);
+      expect(await card.getByTestId('ingest-rate-received').innerText()).not.toBe('0/s');
+      expect(await published).toBe(80);
       // The history is kept in the browser: it grows with every 2-second poll.
       await page.waitForFunction('Number(document.querySelector(\'[data-testid="ingest-history"]\')?.getAttribute("data-points")) >= 2', undefined, { timeout: 10_000 });
 
