@@ -18,8 +18,8 @@ const SETTLE_MS = 1500;
 interface StoredUnassigned {
   dev_eui: string;
   application_id: string;
-  ts: string;
-  received_at: string;
+  ts_text: string;
+  received_text: string;
   event: string;
   deduplication_id: string;
   f_cnt: number;
@@ -82,7 +82,7 @@ export class Redecoder {
     let assigned = 0;
     for (;;) {
       const rows = await this.store.query<StoredUnassigned>(sql`
-        SELECT dev_eui, application_id, toString(ts) AS ts, toString(received_at) AS received_at, event, deduplication_id,
+        SELECT dev_eui, application_id, toString(ts) AS ts_text, toString(received_at) AS received_text, event, deduplication_id,
                f_cnt, f_port, payload_hex, topic, raw, reason, toString(version) AS version
         FROM unassigned_uplinks FINAL
         WHERE dev_eui = ${devEui} AND assigned = 0
@@ -93,7 +93,7 @@ export class Redecoder {
       for (const row of rows) {
         const payload = Buffer.from(row.raw, 'utf8');
         const parsed = parseEvent(row.topic, payload, { maxMessageBytes: Number.MAX_SAFE_INTEGER, maxFramePayloadBytes: Number.MAX_SAFE_INTEGER });
-        if (parsed.ok) items.push({ event: parsed.event, topic: row.topic, payload, receivedAt: utc(row.received_at).getTime() });
+        if (parsed.ok) items.push({ event: parsed.event, topic: row.topic, payload, receivedAt: utc(row.received_text).getTime() });
       }
       const version = Date.now();
       const result = await this.processor.processEvents(items, version);
@@ -110,8 +110,8 @@ export class Redecoder {
     return {
       dev_eui: row.dev_eui,
       application_id: row.application_id,
-      ts: utc(row.ts),
-      received_at: utc(row.received_at),
+      ts: utc(row.ts_text),
+      received_at: utc(row.received_text),
       event: row.event,
       deduplication_id: row.deduplication_id,
       f_cnt: Number(row.f_cnt),

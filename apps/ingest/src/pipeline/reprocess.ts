@@ -11,12 +11,13 @@ const PAGE = 5000;
 const MAX_PERIOD_MS = 400 * 86_400_000;
 const UNLIMITED = { maxMessageBytes: Number.MAX_SAFE_INTEGER, maxFramePayloadBytes: Number.MAX_SAFE_INTEGER };
 
+/** Times come as text under other names: an alias named like its column would replace it in WHERE. */
 interface ArchivedUplink {
   dev_eui: string;
-  ts: string;
+  ts_text: string;
   deduplication_id: string;
   raw: string;
-  received_at: string;
+  received_text: string;
 }
 
 const utc = (text: string): Date => new Date(`${text.replace(' ', 'T')}Z`);
@@ -59,7 +60,7 @@ export class Reprocessor {
     let after: { ts: string; id: string } | undefined;
     for (;;) {
       const page = await this.store.query<ArchivedUplink>(sql`
-        SELECT dev_eui, toString(ts) AS ts, deduplication_id, raw, toString(received_at) AS received_at
+        SELECT dev_eui, toString(ts) AS ts_text, deduplication_id, raw, toString(received_at) AS received_text
         FROM uplinks FINAL
         WHERE tenant_id = ${request.tenantId} AND dev_eui IN (${devEuis}) AND event = 'up'
           AND ts >= ${from} AND ts < ${to}
@@ -72,7 +73,7 @@ export class Reprocessor {
         const topic = topicOf(row.raw, row.dev_eui);
         const payload = Buffer.from(row.raw, 'utf8');
         const parsed = topic ? parseEvent(topic, payload, UNLIMITED) : undefined;
-        if (parsed?.ok) items.push({ event: parsed.event, topic: topic as string, payload, receivedAt: utc(row.received_at).getTime() });
+        if (parsed?.ok) items.push({ event: parsed.event, topic: topic as string, payload, receivedAt: utc(row.received_text).getTime() });
       }
       const decoded = await this.processor.processEvents(items, Date.now());
       const ids = join(page.map((row) => sql`${row.deduplication_id}`));
@@ -86,7 +87,7 @@ export class Reprocessor {
       }
       if (page.length < PAGE) return result;
       const last = page[page.length - 1] as ArchivedUplink;
-      after = { ts: last.ts, id: last.deduplication_id };
+      after = { ts: last.ts_text, id: last.deduplication_id };
     }
   }
 }
