@@ -273,3 +273,28 @@ describe('robustness', () => {
     }
   });
 });
+
+describe('inputs that are Node Buffers (views into a shared pool)', () => {
+  it('decode the same as a plain Uint8Array copy and leave the caller\'s bytes untouched', () => {
+    const fixtures = wmbusVectors();
+    let encrypted = 0;
+    for (const f of fixtures) {
+      const key = f.key && f.key !== 'NOKEY' ? Buffer.from(f.key, 'hex') : undefined;
+      const plain = Uint8Array.from(Buffer.from(f.hex, 'hex'));
+      // A Buffer at a non-zero offset of a larger allocation, as Buffer.from(base64) of a small message gives.
+      const pooled = Buffer.concat([Buffer.alloc(13, 0xaa), Buffer.from(f.hex, 'hex')]).subarray(13);
+      const before = Buffer.from(pooled);
+      const outcome = (bytes: Uint8Array) => {
+        try {
+          return JSON.stringify(decodeWmbus(bytes, key ? { key } : {}));
+        } catch (error) {
+          return String(error);
+        }
+      };
+      expect([f.id, outcome(pooled)]).toEqual([f.id, outcome(plain)]);
+      expect(pooled.equals(before)).toBe(true);
+      if (key) encrypted += 1;
+    }
+    expect(encrypted).toBeGreaterThan(20);
+  });
+});

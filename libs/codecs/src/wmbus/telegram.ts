@@ -399,7 +399,7 @@ function decryptTpl(
         }
         iv.fill(tpl.accessNumber ?? 0, 8);
         if (n >= 16) {
-          out = data.slice();
+          out = new Uint8Array(data); // a copy even when `data` is a Buffer (whose slice() is a view)
           aesCbcDecryptInto(key, iv, data, pos, n, out, pos);
         }
       } else {
@@ -420,7 +420,7 @@ function decryptTpl(
         }
         const kenc = deriveOmsKey(key, 0x00, afl.counterBytes, idBytes);
         if (n >= 16) {
-          out = data.slice();
+          out = new Uint8Array(data); // a copy even when `data` is a Buffer (whose slice() is a view)
           aesCbcDecryptInto(kenc, ZERO_IV, data, pos, n, out, pos);
         }
       }
