@@ -73,8 +73,8 @@ describe('ingest end to end: MQTT -> ingest -> ClickHouse', () => {
     root = (await signIn(stack.gatewayUrl, PLATFORM_TENANT.slug, 'admin@platform.example', DEFAULT_DEMO_PASSWORD)).accessToken;
     store = new ClickHouseStore({ url: testServices.clickhouseUrl, database: stack.env.CLICKHOUSE_DB ?? '', requestTimeoutMs: 20_000 });
     publisher = await connectAsync(testServices.mqttUrl, { protocolVersion: 5, clientId: uniqueName('e2e-pub') });
-    // The stack's ingest has subscribed once its health is up; give the broker a moment to register the share.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Messages published before the broker granted the shared subscription would go to nobody.
+    await stack.waitForLog('ingest', (line) => line.msg === 'subscribed', 20_000);
     expect(decodable.length).toBeGreaterThanOrEqual(3);
   });
 

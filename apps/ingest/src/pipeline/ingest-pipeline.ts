@@ -12,7 +12,7 @@ import type { WalRecord } from '../wal/types';
 import type { AfterCommit } from './after-commit';
 import { CODEC_REJECTED, emptyResult } from './batch-processor';
 import type { BatchProcessor, IncomingMessage } from './batch-processor';
-import { MqttIntake, eventSubscription } from './mqtt-intake';
+import { MqttIntake, SUBSCRIBED, eventSubscription } from './mqtt-intake';
 import type { TelemetryWriter } from './telemetry-writer';
 import { decodeBufferedMessage, encodeBufferedMessage } from './wal-record';
 import { lockDirectory } from './wal-lock';
@@ -48,6 +48,8 @@ export function topicEvent(topic: string): EventName | 'other' {
 export class IngestPipeline {
   private wal: WriteAheadBuffer | undefined;
   private unlock: (() => Promise<void>) | undefined;
+  /** The first grant of the event subscription after start (tests publish only after it). */
+  subscribed: Promise<void> = new Promise(() => undefined);
 
   constructor(
     private readonly settings: PipelineSettings,
@@ -79,6 +81,7 @@ export class IngestPipeline {
       received: (topic) => this.metrics.messageReceived(topicEvent(topic)),
       acknowledged: (lag) => this.metrics.acknowledged(lag),
     });
+    this.subscribed = new Promise((resolve) => intake.events.once(SUBSCRIBED, () => resolve()));
     intake.subscribe(eventSubscription(this.settings.shareGroup));
     this.mqtt.start();
   }

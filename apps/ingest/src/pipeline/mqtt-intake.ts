@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 
@@ -5,6 +6,9 @@ import type { Logger } from 'pino';
 export function eventSubscription(shareGroup: string): string {
   return `$share/${shareGroup}/application/+/device/+/event/+`;
 }
+
+/** Emitted on `MqttIntake.events` each time the broker granted the event subscription. */
+export const SUBSCRIBED = 'headend:subscribed';
 
 /** Makes one received message durable; resolves when it is (the PUBACK is sent only then). */
 export type DurableAppend = (topic: string, payload: Buffer) => Promise<void>;
@@ -39,6 +43,7 @@ interface InternalClient {
  * message for the next session.
  */
 export class MqttIntake {
+  readonly events = new EventEmitter();
   private generation = 0;
   private chain: Promise<void> = Promise.resolve();
   private held: { durable: Promise<void>; arrivedAt: number } | undefined;
@@ -66,7 +71,10 @@ export class MqttIntake {
       this.client.subscribe(topic, { qos: 1 }, (error, granted) => {
         if (error) this.logger.error({ err: error, topic }, 'subscription failed');
         else if (granted?.some((g) => g.qos > 2)) this.logger.error({ topic, granted }, 'subscription refused by the broker');
-        else this.logger.info({ topic }, 'subscribed');
+        else {
+          this.logger.info({ topic }, 'subscribed');
+          this.events.emit(SUBSCRIBED);
+        }
       });
     this.client.on('connect', doSubscribe);
     if (this.client.connected) doSubscribe();

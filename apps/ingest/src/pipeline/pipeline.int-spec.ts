@@ -125,8 +125,7 @@ describe('the ingest pipeline against Mosquitto, ClickHouse and Redis', () => {
     for (const m of known) registry.set(deviceKey({ devEui: m.devEui }), knownDevice(m.devEui, m.encoder.codecId));
     start();
     await pipeline?.start();
-    await waitFor('subscription', async () => ((pipeline as unknown as { mqtt: MqttConnection }).mqtt.client.connected ? true : undefined), 10_000, 50);
-    await new Promise((r) => setTimeout(r, 300));
+    await pipeline?.subscribed;
     for (const m of messages) await publisher.publishAsync(m.topic, m.payload, { qos: 1 });
     // QoS 1 redelivery and a second gateway's copy: the same bytes again.
     for (const m of messages.slice(0, 50)) await publisher.publishAsync(m.topic, m.payload, { qos: 1 });
