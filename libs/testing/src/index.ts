@@ -3,3 +3,7 @@ export * from './http';
 export * from './ports';
 export * from './services';
 export * from './stack';
+export * from './clickhouse-server';
+export * from './ingest-stack';
+export * from './mosquitto';
+export * from './uplinks';
