@@ -108,7 +108,9 @@ async function main(): Promise<void> {
     const cpu = { ingest: cpuSeconds(stack.pid('ingest-a')), system: cpuSeconds(stack.pid('system')), broker: cpuSeconds(broker.pid), bench: process.cpuUsage() };
     const published = await publishUplinks(broker.url, plan.uplinks, { connections: CONNECTIONS, window: WINDOW });
     const publishRate = plan.uplinks.length / ((published.finishedAt - published.startedAt) / 1000);
-    await Promise.race([poller, new Promise((r) => setTimeout(r, 600_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([poller, new Promise((r) => (timer = setTimeout(r, 600_000)))]);
+    clearTimeout(timer);
     polling = false;
     const done = observations[observations.length - 1];
     const endToEndSeconds = (done.at - published.startedAt) / 1000;
@@ -173,7 +175,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
