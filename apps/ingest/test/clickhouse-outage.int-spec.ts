@@ -20,7 +20,8 @@ describe('ingest fault: ClickHouse stopped in the middle of a stream', () => {
   let stack: IngestStack | undefined;
 
   beforeAll(async () => {
-    [broker, clickhouse] = await Promise.all([TestMosquitto.start(), TestClickHouseServer.start()]);
+    broker = await TestMosquitto.start();
+    clickhouse = await TestClickHouseServer.start();
     stack = await IngestStack.start({ mqttUrl: broker.url, clickhouseUrl: clickhouse.url, ingestEnv: { INGEST_WAL_SYNC: 'always' } });
   });
 

@@ -19,7 +19,8 @@ describe('ingest fault: SIGKILL of the ingest process', () => {
   const published: UplinkPlan[] = [];
 
   beforeAll(async () => {
-    [broker, clickhouse] = await Promise.all([TestMosquitto.start(), TestClickHouseServer.start()]);
+    broker = await TestMosquitto.start();
+    clickhouse = await TestClickHouseServer.start();
     stack = await IngestStack.start({ mqttUrl: broker.url, clickhouseUrl: clickhouse.url, ingestEnv: { INGEST_WAL_SYNC: 'always' } });
     await stack.startIngest('a');
     await broker.waitForSubscription(stack.ingestClientId('a'), '$share/');

@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { killOnExit } from './child-cleanup';
 import { freePort, waitFor } from './ports';
 
 /** The machine's ClickHouse server binary (the Debian package of 18.16). */
@@ -97,6 +98,7 @@ export class TestClickHouseServer {
   async start(): Promise<void> {
     if (this.child) return;
     const child = spawn(CLICKHOUSE_SERVER, [`--config-file=${join(this.dir, 'config.xml')}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    killOnExit(child);
     const collect = (chunk: Buffer) => this.output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);

@@ -65,7 +65,8 @@ describe('ingest fault-test harness', () => {
     });
 
     it('migrates into the private server, registers meters, and keeps the data across a stop and start', async () => {
-      [clickhouse, broker] = await Promise.all([TestClickHouseServer.start(), TestMosquitto.start()]);
+      clickhouse = await TestClickHouseServer.start();
+      broker = await TestMosquitto.start();
       expect(clickhouse.url).not.toContain(':8123');
       stack = await IngestStack.start({ mqttUrl: broker.url, clickhouseUrl: clickhouse.url });
       const plan = planUplinks({ meters: 20, count: 40, seed: 9 });

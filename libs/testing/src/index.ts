@@ -7,3 +7,4 @@ export * from './clickhouse-server';
 export * from './ingest-stack';
 export * from './mosquitto';
 export * from './uplinks';
+export * from './child-cleanup';

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { ClickHouseStore, ident, sql } from '@app/clickhouse';
 import { tcpOpen } from './mosquitto';
+import { killOnExit } from './child-cleanup';
 import { freePort, waitFor } from './ports';
 import { createTestPostgresDatabase, testServices, uniqueName } from './services';
 import type { TestDatabase } from './services';
@@ -108,6 +109,7 @@ export class IngestStack {
 
   private async startRedis(port: number): Promise<void> {
     this.redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    killOnExit(this.redis);
     await waitFor('the stack Redis', () => tcpOpen(port), 10_000, 50);
   }
 
@@ -160,6 +162,7 @@ export class IngestStack {
   private startProcess(name: string, script: string, env: Record<string, string>, args: string[] = []): Running {
     if (this.processes.has(name)) throw new Error(`${name} is already running`);
     const child = spawn(process.execPath, [...args, script], { env: { ...this.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], cwd: this.dir });
+    killOnExit(child);
     const previous = this.output(name);
     const running: Running = { child, exited: new Promise((done) => child.once('exit', () => done())), lines: previous };
     const collect = (chunk: Buffer) => running.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { killOnExit } from './child-cleanup';
 import { freePort, waitFor } from './ports';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -85,6 +86,7 @@ export class TestMosquitto {
   async start(): Promise<void> {
     if (this.child) return;
     const child = spawn('mosquitto', ['-c', join(this.dir, 'mosquitto.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    killOnExit(child);
     const collect = (chunk: Buffer) => this.output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
