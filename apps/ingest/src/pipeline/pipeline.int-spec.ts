@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectAsync } from 'mqtt';
 import type { MqttClient } from 'mqtt';
-import { ClickHouseStore, ident, runClickHouseMigrations, sql } from '@app/clickhouse';
+import { ClickHouseStore, ident, join as sqlJoin, runClickHouseMigrations, sql } from '@app/clickhouse';
 import { decodeUplink } from '@app/codecs';
 import { createLogger, createRedisClient } from '@app/common';
 import { COMMAND_OUTCOME_STREAM, deviceApplicationKey } from '@app/contracts';
@@ -61,10 +61,10 @@ describe('the ingest pipeline against Mosquitto, ClickHouse and Redis', () => {
   });
 
   afterAll(async () => {
+    redis.disconnect();
     await redecoder?.stop();
     await pipeline?.stop();
     await publisher?.endAsync();
-    redis.disconnect();
     await store.command(sql`DROP DATABASE IF EXISTS ${ident(store.database)}`).catch(() => undefined);
     await store.close();
     await rm(walDir, { recursive: true, force: true });
@@ -161,6 +161,69 @@ describe('the ingest pipeline against Mosquitto, ClickHouse and Redis', () => {
     expect(await count(sql`SELECT count() AS n FROM uplinks FINAL WHERE dev_eui = ${stranger.devEui}`)).toBe(messages.filter((m) => !m.fault && m.devEui === stranger.devEui).length);
   });
 
+  it('stays alive through a few thousand fuzzed messages and stores every good one among them', async () => {
+    // A seeded generator (reproducible): flipped bytes, truncations, wrong JSON types, huge values, foreign topics.
+    let seed = 0x2f6e2b1;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const meter = known[1] as (typeof known)[number];
+    const template = messages.find((m) => m.event === 'up' && !m.fault && m.devEui === meter.devEui) as SimMessage;
+    const good: Array<{ topic: string; payload: string; id: string }> = [];
+    const fuzzed: Array<{ topic: string; payload: Buffer }> = [];
+    const values: unknown[] = [null, true, -1, 1e308, '', 'x'.repeat(70_000), [], {}, '%%%', 4294967296, -0.5];
+    for (let i = 0; i < 3000; i++) {
+      const event = JSON.parse(template.payload) as Record<string, unknown>;
+      const id = `f0000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      event.deduplicationId = id;
+      event.fCnt = i;
+      if (i % 10 === 0) {
+        good.push({ topic: template.topic, payload: JSON.stringify(event), id });
+        continue;
+      }
+      const text = JSON.stringify(event);
+      switch (rand(6)) {
+        case 0: {
+          const bytes = Buffer.from(text);
+          for (let k = 0; k < 1 + rand(4); k++) bytes[rand(bytes.length)] = rand(256);
+          fuzzed.push({ topic: template.topic, payload: bytes });
+          break;
+        }
+        case 1:
+          fuzzed.push({ topic: template.topic, payload: Buffer.from(text.slice(0, rand(text.length))) });
+          break;
+        case 2: {
+          const keys = Object.keys(event);
+          event[keys[rand(keys.length)] as string] = values[rand(values.length)];
+          fuzzed.push({ topic: template.topic, payload: Buffer.from(JSON.stringify(event)) });
+          break;
+        }
+        case 3:
+          event.data = ['!!', 'AAA', '=AAA', 'A'.repeat(400)][rand(4)];
+          fuzzed.push({ topic: template.topic, payload: Buffer.from(JSON.stringify(event)) });
+          break;
+        case 4:
+          fuzzed.push({ topic: template.topic.replace('/event/up', ['/event/nope', '/event', '/evt/up'][rand(3)] as string), payload: Buffer.from(text) });
+          break;
+        default:
+          fuzzed.push({ topic: template.topic, payload: Buffer.from(Array.from({ length: rand(300) }, () => rand(256))) });
+      }
+    }
+    const deadBefore = await count(sql`SELECT count() AS n FROM dead_letters FINAL`);
+    const all = [...fuzzed.map((f) => ({ topic: f.topic, payload: f.payload as string | Buffer })), ...good];
+    for (let i = 0; i < all.length; i++) {
+      const m = all[(i * 7919) % all.length] as { topic: string; payload: string | Buffer };
+      await publisher.publishAsync(m.topic, m.payload, { qos: 1 });
+    }
+    const ids = good.map((g) => g.id);
+    await waitFor('every good message', async () => ((await count(sql`SELECT count() AS n FROM uplinks FINAL WHERE deduplication_id IN (${sqlJoin(ids.map((id) => sql`${id}`))})`)) === ids.length ? true : undefined), 60_000, 250);
+    expect(pipeline?.condition()).toEqual({ status: 'up' });
+    expect(await count(sql`SELECT count() AS n FROM dead_letters FINAL`)).toBeGreaterThan(deadBefore + fuzzed.length / 2);
+    // Every message was taken (none left unacknowledged with the broker): the buffer holds nothing more.
+    await waitFor('buffer drained', async () => ((pipeline as unknown as { wal: { state(): { bufferedRecords: number } } }).wal.state().bufferedRecords === 0 ? true : undefined), 20_000, 100);
+  });
+
   it('reports downlink outcomes on the outcome stream after storing them', async () => {
     const devEui = known[0]?.devEui as string;
     const queueItemId = '3d4f6a8e-1b2c-4d5e-8f90-a1b2c3d4e5f6';
@@ -175,5 +238,43 @@ describe('the ingest pipeline against Mosquitto, ClickHouse and Redis', () => {
       return found.length >= 2 ? found : undefined;
     }, 20_000, 100);
     expect(entries.map((e) => e.outcome)).toEqual(['sent', 'acknowledged']);
+  });
+});
+
+describe('the pipeline while ClickHouse is unreachable', () => {
+  it('keeps acknowledging into the buffer and reports itself degraded with the reason', async () => {
+    const walDir = await mkdtemp(join(tmpdir(), 'ingest-pipeline-down-'));
+    const dead = new ClickHouseStore({ url: 'http://127.0.0.1:1', database: 'nowhere', requestTimeoutMs: 1000 });
+    const redis = createRedisClient(testServices.redisUrl);
+    const shareGroup = uniqueName('itest_down');
+    const mqtt = new MqttConnection({ url: testServices.mqttUrl, clientId: uniqueName('itest-ingest-down'), sessionExpirySeconds: 30 }, logger);
+    const pipeline = new IngestPipeline(
+      { walDir, walSync: 'always', walCapacityBytes: 64 * 1024 * 1024, batchMaxRecords: 100, batchMaxWaitMs: 20, shareGroup, limits: DEFAULT_PARSE_LIMITS },
+      mqtt,
+      new BatchProcessor(async (ids) => new Map(ids.map((id) => [deviceKey(id), { state: 'unknown' as const }])), DEFAULT_PARSE_LIMITS),
+      new TelemetryWriter(dead),
+      new AfterCommit(redis),
+      new IngestMetrics({ defaultMetrics: false }),
+      logger,
+    );
+    const publisher = await connectAsync(testServices.mqttUrl, { protocolVersion: 5, clientId: uniqueName('itest-pub-down') });
+    try {
+      await pipeline.start();
+      await pipeline.subscribed;
+      expect(pipeline.condition()).toEqual({ status: 'up' });
+      for (let i = 0; i < 20; i++) await publisher.publishAsync(`application/${TENANT}/device/70b3d5e75e00000${i % 10}/event/up`, `{"n":${i}}`, { qos: 1 });
+      const condition = await waitFor('degraded', async () => {
+        const c = pipeline.condition();
+        return c.status === 'degraded' ? c : undefined;
+      }, 20_000, 50);
+      expect(condition.detail).toMatch(/write-ahead buffer: sink failing: .*ClickHouse/);
+      expect(condition.detail).toMatch(/20 messages waiting/);
+    } finally {
+      await publisher.endAsync();
+      await pipeline.stop().catch(() => undefined);
+      redis.disconnect();
+      await dead.close();
+      await rm(walDir, { recursive: true, force: true });
+    }
   });
 });
