@@ -4,6 +4,7 @@
  * Failures are thrown as `ClickHouseStoreError`; only `probe()` turns them into a health report.
  * No `process.env` here: the app's config module builds the `ClickHouseConfig`.
  */
+import { Readable } from 'node:stream';
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { timedProbe } from '@app/common';
@@ -14,7 +15,7 @@ import { ClickHouseStoreError } from './errors';
 import type { ClickHouseOperation } from './errors';
 import { encodeRow } from './insert-rows';
 import type { InsertRowOf } from './insert-rows';
-import { assertIdentifier, ident } from './sql';
+import { SqlValueError, assertIdentifier, ident } from './sql';
 import type { SqlFragment } from './sql';
 import { createDatabaseQuery, probeQuery, serverVersionQuery } from './store-queries';
 import { parseServerVersion } from './version';
@@ -73,6 +74,19 @@ export class ClickHouseStore {
     const values = rows.map(encodeRow);
     await this.run('insert', `INSERT INTO ${target} FORMAT JSONEachRow`, () =>
       this.client.insert({ table: target, values, format: 'JSONEachRow' }),
+    );
+  }
+
+  /**
+   * Inserts a TabSeparated body (built by `TsvBuilder`) into `columns` of `table`: the fast path for large batches.
+   */
+  async insertTsv(table: string, columns: readonly string[], body: string): Promise<void> {
+    if (body.length === 0) return;
+    const target = tableIdentifier(table);
+    if (columns.length === 0) throw new SqlValueError('insertTsv needs the column list', 'unsupported_value');
+    for (const column of columns) assertIdentifier(column);
+    await this.run('insert', `INSERT INTO ${target} (${columns.join(', ')}) FORMAT TabSeparated`, () =>
+      this.client.insert({ table: target, values: Readable.from([Buffer.from(body)], { objectMode: false }), format: 'TabSeparated', columns: columns as [string, ...string[]] }),
     );
   }
 

@@ -14,4 +14,5 @@ export * from './migrations/requires-header';
 export * from './migrations/split-statements';
 export * from './sql';
 export * from './store-queries';
+export * from './tsv';
 export * from './version';

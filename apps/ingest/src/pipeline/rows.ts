@@ -118,6 +118,16 @@ export function emptyRows(): TableRows {
 
 export const TABLES = ['uplinks', 'readings', 'device_status', 'gateway_last_seen', 'dead_letters', 'unassigned_uplinks'] as const;
 
+/** The columns each table's rows fill, in the order they are sent (every field of the row type, once). */
+export const TABLE_COLUMNS: { readonly [K in keyof TableRows]: ReadonlyArray<keyof TableRows[K][number] & string> } = {
+  uplinks: ['tenant_id', 'dev_eui', 'ts', 'received_at', 'event', 'deduplication_id', 'f_cnt', 'f_port', 'payload_hex', 'raw', 'decode_status', 'decode_error', 'codec', 'version'],
+  readings: ['tenant_id', 'device_id', 'device_address', 'ts', 'received_at', 'quantity', 'value', 'unit', 'storage', 'tariff', 'register', 'codec', 'source', 'deduplication_id', 'version'],
+  device_status: ['tenant_id', 'device_id', 'dev_eui', 'ts', 'received_at', 'f_cnt', 'rssi', 'snr', 'gateway_count', 'gateway_ids', 'frequency', 'dr', 'battery_percent', 'battery_voltage', 'version'],
+  gateway_last_seen: ['tenant_id', 'gateway_id', 'last_seen', 'dev_eui', 'rssi', 'snr'],
+  dead_letters: ['tenant_id', 'id', 'received_at', 'topic', 'dev_eui', 'event', 'code', 'field', 'message', 'raw_base64', 'version'],
+  unassigned_uplinks: ['dev_eui', 'application_id', 'ts', 'received_at', 'event', 'deduplication_id', 'f_cnt', 'f_port', 'payload_hex', 'topic', 'raw', 'reason', 'assigned', 'version'],
+};
+
 const DAY_MS = 86_400_000;
 /** An event's own time is trusted within this window around its receive time. */
 const EVENT_PAST_MS = 400 * DAY_MS;
