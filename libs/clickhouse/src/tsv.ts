@@ -23,12 +23,17 @@ export function tsvEscape(text: string): string {
   return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPES, (c) => ESCAPED[c] as string) : text;
 }
 
+/** An array of strings as the TSV text of an Array(String) column. */
+export function tsvStringArray(items: readonly string[]): string {
+  return tsvEscape(`[${items.map(quoted).join(',')}]`);
+}
+
 function quoted(text: string): string {
   return `'${NEEDS_QUOTE_ESCAPE.test(text) ? text.replace(QUOTE_ESCAPES, (c) => QUOTE_ESCAPED[c] as string) : text}'`;
 }
 
 /** Formats DateTimes, remembering the last second (a batch's rows share few distinct seconds). */
-class DateTimeText {
+export class DateTimeText {
   private second = Number.NaN;
   private text = '';
 
@@ -43,6 +48,11 @@ class DateTimeText {
     this.text = formatDateTimeUtc(date);
     return this.text;
   }
+}
+
+/** A finite number's text; NaN and the infinities throw. */
+export function tsvNumber(value: number, column: string): string {
+  return number(value, column);
 }
 
 function number(value: number, column: string): string {

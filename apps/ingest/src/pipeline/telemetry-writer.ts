@@ -1,7 +1,7 @@
-import { TsvBuilder } from '@app/clickhouse';
 import type { ClickHouseStore } from '@app/clickhouse';
-import { TABLES, TABLE_COLUMNS } from './rows';
+import { TABLE_COLUMNS } from './rows';
 import type { TableRows } from './rows';
+import { tsvBodies } from './tsv-lines';
 
 export interface InsertObserver {
   startInsert?(table: string): () => number;
@@ -20,11 +20,7 @@ export class TelemetryWriter {
   ) {}
 
   async write(rows: TableRows): Promise<void> {
-    const bodies = TABLES.filter((table) => rows[table].length > 0).map((table) => {
-      const builder = new TsvBuilder<Record<string, unknown>>(TABLE_COLUMNS[table] as readonly string[]);
-      for (const row of rows[table]) builder.add(row as unknown as Record<string, unknown>);
-      return { table, body: builder.text() };
-    });
+    const bodies = tsvBodies(rows);
     await Promise.all(
       bodies.map(async ({ table, body }) => {
         const done = this.observer.startInsert?.(table);
