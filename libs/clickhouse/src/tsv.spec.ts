@@ -1,5 +1,5 @@
 import { SqlValueError } from './sql';
-import { TsvBuilder, tsvEscape } from './tsv';
+import { DateTimeText, TsvBuilder, tsvEscape, tsvNumber, tsvStringArray } from './tsv';
 import type { InsertValue } from './insert-rows';
 
 /** One row of one column `v`, as its line without the final line feed. */
@@ -183,5 +183,31 @@ describe('TsvBuilder', () => {
     expect(error.code).toBe('unsupported_value');
     expect(error.message).toMatch(/^column v:/);
     expect(caught(() => line(undefined as unknown as InsertValue)).code).toBe('unsupported_value');
+  });
+});
+
+describe('the per-column helpers (hand-written line encoders of ingest)', () => {
+  it('tsvStringArray writes the literal the server reads back: gateway ids, quotes, backslashes', () => {
+    expect(tsvStringArray([])).toBe('[]');
+    expect(tsvStringArray(['0016c001ff10a235', 'b827ebfffe6c279d'])).toBe("['0016c001ff10a235','b827ebfffe6c279d']");
+    expect(tsvStringArray(["gw'1", 'a\\b', 't\tn\n'])).toBe("['gw\\'1','a\\\\b','t\\tn\\n']");
+  });
+
+  it('tsvNumber writes finite numbers and refuses the rest, naming the column', () => {
+    expect(tsvNumber(-1.5e-7, 'snr')).toBe('-1.5e-7');
+    const error = caught(() => tsvNumber(NaN, 'snr'));
+    expect(error.code).toBe('non_finite_number');
+    expect(error.message).toMatch(/^column snr:/);
+  });
+
+  it('DateTimeText formats across seconds and refuses out-of-range Dates, naming the column', () => {
+    const dates = new DateTimeText();
+    expect(dates.format(new Date('2024-05-01T10:20:30.100Z'), 'ts')).toBe('2024-05-01 10:20:30');
+    expect(dates.format(new Date('2024-05-01T10:20:30.900Z'), 'ts')).toBe('2024-05-01 10:20:30');
+    expect(dates.format(new Date('2024-05-01T10:20:31.000Z'), 'ts')).toBe('2024-05-01 10:20:31');
+    expect(dates.format(new Date('1999-12-31T23:59:59.000Z'), 'ts')).toBe('1999-12-31 23:59:59');
+    const error = caught(() => dates.format(new Date(-1), 'received_at'));
+    expect(error.code).toBe('invalid_date');
+    expect(error.message).toMatch(/^column received_at:/);
   });
 });
