@@ -6,7 +6,7 @@
  *
  * TSV escaping (ClickHouse "Escaped" rules, the same on 18.16 and current releases): backslash, tab, line feed and
  * carriage return are written as \\ \t \n \r; NULL is \N; a DateTime is `YYYY-MM-DD hh:mm:ss` in the column's zone
- * (our columns are DateTime('UTC')); an array is `[...]` with strings quoted in '' (\' and \\ escaped).
+ * (our columns are DateTime('UTC')); an array is `[...]` with strings quoted in '', escaped inside the quotes and not escaped again as a field.
  */
 import { formatDateTimeUtc, isDateTimeInRange } from './datetime';
 import type { InsertValue } from './insert-rows';
@@ -25,7 +25,7 @@ export function tsvEscape(text: string): string {
 
 /** An array of strings as the TSV text of an Array(String) column. */
 export function tsvStringArray(items: readonly string[]): string {
-  return tsvEscape(`[${items.map(quoted).join(',')}]`);
+  return `[${items.map(quoted).join(',')}]`;
 }
 
 function quoted(text: string): string {
@@ -96,7 +96,7 @@ export class TsvBuilder<T> {
       else if (value instanceof Date) line += this.dates.format(value, column);
       else if (typeof value === 'bigint') line += value.toString();
       else if (typeof value === 'boolean') line += value ? '1' : '0';
-      else if (Array.isArray(value)) line += tsvEscape(`[${value.map((v: InsertValue) => arrayItem(v, column, this.dates)).join(',')}]`);
+      else if (Array.isArray(value)) line += `[${value.map((v: InsertValue) => arrayItem(v, column, this.dates)).join(',')}]`;
       else throw new SqlValueError(`column ${column}: cannot insert a value of type ${typeof value}`, 'unsupported_value');
     }
     this.lines.push(line);
