@@ -7,7 +7,6 @@
  */
 import { DateTimeText, tsvEscape, tsvNumber, tsvStringArray } from '@app/clickhouse';
 import type { DeadLetterRow, DeviceStatusRow, GatewaySeenRow, ReadingRow, TableRows, UnassignedRow, UplinkRow } from './rows';
-import { TABLES } from './rows';
 
 const nullable = (value: number | null, column: string): string => (value === null ? '\\N' : tsvNumber(value, column));
 
@@ -47,17 +46,13 @@ const ENCODERS: { readonly [K in keyof TableRows]: LineEncoder<TableRows[K][numb
   unassigned_uplinks: unassigned,
 };
 
-/** The TabSeparated body of each non-empty table. */
-export function tsvBodies(rows: TableRows): Array<{ table: keyof TableRows; body: string }> {
-  const out: Array<{ table: keyof TableRows; body: string }> = [];
-  for (const table of TABLES) {
-    const list = rows[table] as ReadonlyArray<TableRows[typeof table][number]>;
-    if (list.length === 0) continue;
-    const encode = ENCODERS[table] as LineEncoder<TableRows[typeof table][number]>;
-    const dates = new DateTimeText();
-    const lines = new Array<string>(list.length);
-    for (let i = 0; i < list.length; i++) lines[i] = encode(list[i] as never, dates);
-    out.push({ table, body: `${lines.join('\n')}\n` });
-  }
-  return out;
+/** The TabSeparated body of one table's rows; undefined when it has none. */
+export function tsvBody<K extends keyof TableRows>(rows: TableRows, table: K): string | undefined {
+  const list = rows[table] as ReadonlyArray<TableRows[K][number]>;
+  if (list.length === 0) return undefined;
+  const encode = ENCODERS[table] as LineEncoder<TableRows[K][number]>;
+  const dates = new DateTimeText();
+  const lines = new Array<string>(list.length);
+  for (let i = 0; i < list.length; i++) lines[i] = encode(list[i] as never, dates);
+  return `${lines.join('\n')}\n`;
 }
