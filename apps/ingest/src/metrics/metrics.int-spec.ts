@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { Module } from '@nestjs/common';
 import type { DynamicModule, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -14,15 +16,22 @@ import { IngestMetricNames as N } from './metric-names';
 
 jest.setTimeout(60_000);
 
-const configWith = (overrides: Record<string, string> = {}): IngestConfig =>
-  ingestConfigSchema.parse({
+const configWith = (overrides: Record<string, string> = {}): IngestConfig => {
+  const instance = uniqueName('itest-ingest-metrics');
+  return ingestConfigSchema.parse({
     LOG_LEVEL: 'silent',
-    INSTANCE_ID: uniqueName('itest-ingest-metrics'),
+    INSTANCE_ID: instance,
+    // The whole module subscribes on the machine's broker: its own share group and a short-lived session (a stale
+    // member of the default group would take its share of every later run's messages), its buffer in /tmp.
+    INGEST_SHARE_GROUP: instance,
+    INGEST_MQTT_SESSION_EXPIRY_SECONDS: '10',
+    INGEST_WAL_DIR: join(tmpdir(), `${instance}-wal`),
     REDIS_URL: testServices.redisUrl,
     CLICKHOUSE_URL: testServices.clickhouseUrl,
     MQTT_URL: testServices.mqttUrl,
     ...overrides,
   });
+};
 
 /** The metrics module alone, with the platform's core module (real Redis for its probe). */
 function metricsOnly(config: IngestConfig): DynamicModule {

@@ -17,7 +17,7 @@ const OUTCOME_STREAM_MAXLEN = 1_000_000;
 export class AfterCommit {
   private readonly applications = new Map<string, { applicationId: string; at: number }>();
 
-  constructor(private readonly redis: Pick<Redis, 'pipeline'>) {}
+  constructor(private readonly redis: Pick<Redis, 'pipeline' | 'quit'>) {}
 
   async publish(result: Pick<BatchResult, 'outcomes' | 'applications'>): Promise<void> {
     const now = Date.now();
@@ -40,5 +40,10 @@ export class AfterCommit {
     const failed = replies.find(([error]) => error);
     if (failed) throw failed[0] as Error;
     for (const [devEui, applicationId] of refreshed) this.applications.set(devEui, { applicationId, at: now });
+  }
+
+  /** Closes its Redis connection (at shutdown, after the last batch). */
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
   }
 }

@@ -26,6 +26,7 @@ class PipelineLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly pipeline: IngestPipeline,
     private readonly redecoder: Redecoder,
     private readonly health: ServiceHealthService,
+    private readonly afterCommit: AfterCommit,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -37,6 +38,7 @@ class PipelineLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await this.redecoder.stop();
     await this.pipeline.stop();
+    await this.afterCommit.close();
   }
 }
 
@@ -75,7 +77,11 @@ export class PipelineModule {
           inject: [CLICKHOUSE, BatchProcessor, TelemetryWriter],
           useFactory: (store: ClickHouseStore, processor: BatchProcessor, writer: TelemetryWriter) => new Reprocessor(store, processor, writer),
         },
-        { provide: PipelineLifecycle, inject: [IngestPipeline, Redecoder, ServiceHealthService], useFactory: (p: IngestPipeline, r: Redecoder, h: ServiceHealthService) => new PipelineLifecycle(p, r, h) },
+        {
+          provide: PipelineLifecycle,
+          inject: [IngestPipeline, Redecoder, ServiceHealthService, AfterCommit],
+          useFactory: (p: IngestPipeline, r: Redecoder, h: ServiceHealthService, a: AfterCommit) => new PipelineLifecycle(p, r, h, a),
+        },
       ],
       controllers: [ReprocessController],
       exports: [IngestPipeline, BatchProcessor],
