@@ -11,9 +11,10 @@ import { WriteAheadBuffer } from '../wal/write-ahead-buffer';
 import type { WalRecord } from '../wal/types';
 import type { AfterCommit } from './after-commit';
 import { CODEC_REJECTED, emptyResult } from './batch-processor';
-import type { BatchProcessor, IncomingMessage } from './batch-processor';
+import type { BatchProcessor, BatchResult, IncomingMessage } from './batch-processor';
 import { MqttIntake, SUBSCRIBED, eventSubscription } from './mqtt-intake';
-import type { TelemetryWriter } from './telemetry-writer';
+import { encodeBodies } from './telemetry-writer';
+import type { TableBody, TelemetryWriter } from './telemetry-writer';
 import { decodeBufferedMessage, encodeBufferedMessage } from './wal-record';
 import { lockDirectory } from './wal-lock';
 
@@ -34,6 +35,12 @@ export function walDirectory(configured: string | undefined, instanceId: string 
 }
 
 const EVENTS = new Set<string>(EVENT_NAMES);
+
+/** A batch ready to insert. */
+interface PreparedBatch {
+  result: BatchResult;
+  bodies: TableBody[];
+}
 
 /** The topic's event name for the received counter, without parsing the message. */
 export function topicEvent(topic: string): EventName | 'other' {
@@ -65,7 +72,9 @@ export class IngestPipeline {
     this.unlock = await lockDirectory(this.settings.walDir);
     const wal = await WriteAheadBuffer.open({
       dir: this.settings.walDir,
-      sink: (batch) => this.drain(batch),
+      sink: (batch, prepared) => this.drain(batch, prepared as PreparedBatch | undefined),
+      // While one batch is being inserted, the next full one is parsed, decoded and encoded.
+      prepare: (batch) => this.prepareBatch(batch),
       logger: this.logger,
       sync: this.settings.walSync,
       capacityBytes: this.settings.walCapacityBytes,
@@ -104,7 +113,8 @@ export class IngestPipeline {
     await this.unlock?.();
   }
 
-  private async drain(batch: readonly WalRecord[]): Promise<void> {
+  /** Everything a batch needs before its inserts, without side effects: parsed, resolved, decoded, encoded. */
+  private async prepareBatch(batch: readonly WalRecord[]): Promise<PreparedBatch> {
     const version = Date.now();
     const result = emptyResult();
     const messages: IncomingMessage[] = [];
@@ -114,7 +124,12 @@ export class IngestPipeline {
       else this.processor.deadLetterUnreadable(result, record.appendedAt, record.payload, version);
     }
     await this.processor.processMessages(messages, version, result);
-    await this.writer.write(result.rows);
+    return { result, bodies: encodeBodies(result.rows) };
+  }
+
+  private async drain(batch: readonly WalRecord[], prepared?: PreparedBatch): Promise<void> {
+    const { result, bodies } = prepared ?? (await this.prepareBatch(batch));
+    await this.writer.writeBodies(bodies);
     await this.afterCommit.publish(result);
     this.metrics.batchHandled(batch.length);
     this.metrics.eventsStored(batch.length);

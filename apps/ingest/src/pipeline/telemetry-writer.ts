@@ -5,6 +5,21 @@ import { tsvBody } from './tsv-lines';
 
 const WRITE_ORDER = ['readings', 'uplinks', 'device_status', 'gateway_last_seen', 'dead_letters', 'unassigned_uplinks'] as const;
 
+export interface TableBody {
+  table: keyof TableRows;
+  body: string;
+}
+
+/** Every non-empty table's TSV body, biggest first. */
+export function encodeBodies(rows: TableRows): TableBody[] {
+  const out: TableBody[] = [];
+  for (const table of WRITE_ORDER) {
+    const body = tsvBody(rows, table);
+    if (body !== undefined) out.push({ table, body });
+  }
+  return out;
+}
+
 export interface InsertObserver {
   startInsert?(table: string): () => number;
 }
@@ -32,6 +47,13 @@ export class TelemetryWriter {
       await new Promise((resolve) => setImmediate(resolve));
     }
     const outcomes = await Promise.allSettled(inserts);
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /** Inserts bodies encoded beforehand (`encodeBodies`, during the previous batch's inserts). */
+  async writeBodies(bodies: ReadonlyArray<TableBody>): Promise<void> {
+    const outcomes = await Promise.allSettled(bodies.map(({ table, body }) => this.insert(table, body)));
     const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (failed) throw failed.reason;
   }

@@ -6,7 +6,7 @@ import type { Checkpoint } from './segment-files';
 import { segmentPath, syncDir, writeCheckpoint } from './segment-files';
 import type { SegmentInfo } from './segment-info';
 import { segmentAtOrAfter } from './segment-info';
-import type { WalRecord, WalSink } from './types';
+import type { WalPrepare, WalRecord, WalSink } from './types';
 
 export interface DrainSettings {
   dir: string;
@@ -20,8 +20,8 @@ export interface DrainSettings {
 }
 
 export interface DrainHooks {
-  /** Records durable but not yet confirmed, and when the oldest of them was appended. */
-  available(): { records: number; appendedAt: number | undefined };
+  /** Records durable but not yet confirmed (past the first `skip` of them), and when the oldest was appended. */
+  available(skip?: number): { records: number; appendedAt: number | undefined };
   /** The sink confirmed and the checkpoint moved past these records. */
   confirmed(records: number, bytes: number): void;
   sinkFailed(error: Error, attempts: number): void;
@@ -63,6 +63,7 @@ export class Drainer {
     private readonly sink: WalSink,
     private readonly hooks: DrainHooks,
     private readonly log: Pick<Logger, 'info' | 'warn' | 'error'>,
+    private readonly prepare?: WalPrepare,
   ) {
     this.position = { ...position };
   }
@@ -89,9 +90,12 @@ export class Drainer {
 
   private async run(): Promise<void> {
     let failures = 0;
+    let ahead: { batch: Batch; prepared: Promise<unknown> } | undefined;
     while (!this.stopped) {
       try {
-        const batch = await this.nextBatch();
+        const batch = ahead?.batch ?? (await this.nextBatch());
+        const prepared = ahead ? await ahead.prepared : undefined;
+        ahead = undefined;
         if (!batch) continue;
         if (batch.records.length === 0) {
           // Counts and files disagree (should not happen): move past what was read and look again later.
@@ -99,17 +103,39 @@ export class Drainer {
           await this.sleep(this.settings.batchMaxWaitMs, true);
           continue;
         }
-        if (!(await this.deliver(batch.records))) return;
+        const delivering = this.deliver(batch.records, prepared);
+        ahead = await this.readAhead(batch);
+        if (!(await delivering)) return;
         await this.commit(batch.end, batch);
         if (failures > 0) this.hooks.drainFailed(undefined);
         failures = 0;
       } catch (error) {
         // A read, checkpoint or delete failure: the position did not move, so the next round starts there.
+        ahead = undefined;
         failures++;
         this.hooks.drainFailed(error instanceof Error ? error : new Error(String(error)));
         this.log.error({ err: error, failures }, 'write-ahead drain failed; retrying');
         await this.sleep(this.backoff(failures), true);
       }
+    }
+  }
+
+  /**
+   * With a `prepare` stage: when a whole batch beyond `current` is already durable, reads it and starts preparing
+   * it while `current` is being stored. Reads only (the checkpoint and segments are untouched until `current` is
+   * confirmed); any failure just means no read-ahead.
+   */
+  private async readAhead(current: Batch): Promise<{ batch: Batch; prepared: Promise<unknown> } | undefined> {
+    if (!this.prepare || this.stopped) return undefined;
+    if (this.hooks.available(current.records.length).records < this.settings.batchMaxRecords) return undefined;
+    try {
+      const batch = await this.readBatch(current.end);
+      if (batch.records.length === 0) return undefined;
+      const prepare = this.prepare;
+      return { batch, prepared: prepare(batch.records).catch(() => undefined) };
+    } catch (error) {
+      this.log.warn({ err: error }, 'write-ahead read-ahead failed; the batch is read again after the current one');
+      return undefined;
     }
   }
 
@@ -129,15 +155,15 @@ export class Drainer {
       if (available.records >= batchMaxRecords || waited >= batchMaxWaitMs) break;
       await this.sleep(batchMaxWaitMs - waited);
     }
-    return this.readBatch();
+    return this.readBatch(this.position);
   }
 
-  private async readBatch(): Promise<Batch> {
+  private async readBatch(from: Checkpoint): Promise<Batch> {
     const { batchMaxRecords, batchMaxBytes, maxBodyBytes } = this.settings;
     const records: WalRecord[] = [];
     let bytes = 0;
     let payloadBytes = 0;
-    const pos = { ...this.position };
+    const pos = { ...from };
     while (records.length < batchMaxRecords && payloadBytes < batchMaxBytes) {
       const segment = segmentAtOrAfter(this.segments, pos.segment);
       if (!segment) break;
@@ -194,10 +220,11 @@ export class Drainer {
     return buf.subarray(0, filled);
   }
 
-  private async deliver(records: WalRecord[]): Promise<boolean> {
+  private async deliver(records: WalRecord[], prepared?: unknown): Promise<boolean> {
     for (let attempts = 1; ; attempts++) {
       try {
-        await this.sink(records);
+        // A preparation is used once: a retry prepares again (inside the sink).
+        await this.sink(records, attempts === 1 ? prepared : undefined);
         return true;
       } catch (error) {
         const err = error instanceof Error ? error : new Error(String(error));

@@ -16,11 +16,20 @@ export interface WalRecord {
  * delivered again after a crash between the sink's success and the checkpoint (at-least-once), so the
  * sink dedupes on a key inside the payload (ChirpStack's deduplicationId).
  */
-export type WalSink = (batch: readonly WalRecord[]) => Promise<void>;
+export type WalSink = (batch: readonly WalRecord[], prepared?: unknown) => Promise<void>;
+
+/**
+ * Optional first stage of the sink, without side effects (parse, decode, encode). While the sink stores a full
+ * batch, the next full batch (when one is already durable) is read and prepared, and its sink call receives the
+ * result as `prepared`; so CPU work on one batch overlaps the downstream wait of the previous. A failed or skipped
+ * preparation is harmless: the sink is then called without `prepared` and does the work itself (every retry too).
+ */
+export type WalPrepare = (batch: readonly WalRecord[]) => Promise<unknown>;
 
 export interface WalOptions {
   dir: string;
   sink: WalSink;
+  prepare?: WalPrepare;
   logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** 'always' (default): an append resolves after fdatasync. 'none': after write(2) only (tests, benchmarks). */
   sync?: 'always' | 'none';

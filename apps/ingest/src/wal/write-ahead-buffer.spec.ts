@@ -154,6 +154,42 @@ describe('WriteAheadBuffer', () => {
     expect(state.oldestRecordAgeMs).toBeGreaterThan(0);
   });
 
+  it('prepares the next full batch while the sink stores the current one, and hands each batch its own preparation', async () => {
+    const prepared: string[][] = [];
+    const received: Array<{ ids: string[]; prepared: unknown }> = [];
+    let failOnce = true;
+    let holding: (() => void) | undefined;
+    const buffer = await wal({
+      batchMaxRecords: 10,
+      prepare: async (batch) => {
+        const names = batch.map((r) => r.payload.toString());
+        prepared.push(names);
+        return `prepared:${names[0]}..${names[names.length - 1]}`;
+      },
+      sink: async (batch, preparation) => {
+        const names = batch.map((r) => r.payload.toString());
+        // The first batch waits until the second is prepared: the two stages overlapped.
+        if (names[0] === 'r0') await new Promise<void>((resolve) => (holding = resolve));
+        if (names[0] === 'r10' && failOnce) {
+          failOnce = false;
+          throw new Error('ClickHouse refused');
+        }
+        received.push({ ids: names, prepared: preparation });
+      },
+    });
+    await appendAll(buffer, ids(0, 30));
+    await waitFor(() => holding !== undefined, 'the first batch in the sink');
+    await waitFor(() => prepared.length >= 1, 'the next batch prepared while the first is stored');
+    expect(prepared[0]).toEqual(ids(10, 20));
+    holding?.();
+    await waitFor(() => received.length === 3, 'every batch stored');
+    expect(received.map((r) => r.ids)).toEqual([ids(0, 10), ids(10, 20), ids(20, 30)]);
+    // r0..r9 came the normal way (nothing was ahead); r10.. was prepared ahead but its first attempt failed, so the
+    // retry got no preparation; r20.. was prepared ahead while r10.. was stored.
+    expect(received.map((r) => r.prepared)).toEqual([undefined, undefined, 'prepared:r20..r29']);
+    expect(buffer.state().bufferedRecords).toBe(0);
+  });
+
   it('hands the sink each record with its position and append time', async () => {
     const received: WalRecord[] = [];
     const before = Date.now();

@@ -35,7 +35,7 @@ export class WriteAheadBuffer {
   private readonly ageTimer: NodeJS.Timeout;
 
   private constructor(
-    private readonly options: Required<Omit<WalOptions, 'logger'>> & Pick<WalOptions, 'logger'>,
+    private readonly options: Required<Omit<WalOptions, 'logger' | 'prepare'>> & Pick<WalOptions, 'logger' | 'prepare'>,
     private readonly segments: SegmentInfo[],
     private readonly writer: SegmentWriter,
     private readonly drainer: Drainer,
@@ -79,12 +79,16 @@ export class WriteAheadBuffer {
       recovered.position,
       options.sink,
       {
-        available: () => ({ records: ref.buffer ? ref.buffer.durableRecords - ref.buffer.confirmedRecords : 0, appendedAt: ref.buffer?.times.timeOf(ref.buffer.confirmedRecords) }),
+        available: (skip = 0) => ({
+          records: ref.buffer ? Math.max(0, ref.buffer.durableRecords - ref.buffer.confirmedRecords - skip) : 0,
+          appendedAt: ref.buffer?.times.timeOf(ref.buffer.confirmedRecords + skip),
+        }),
         confirmed: (records, bytes) => ref.buffer?.onConfirmed(records, bytes),
         sinkFailed: (error, attempts) => ref.buffer?.onSinkFailed(error, attempts),
         drainFailed: (error) => ref.buffer?.onDrainFailed(error),
       },
       log,
+      options.prepare,
     );
     const buffer = new WriteAheadBuffer(options, recovered.segments, writer, drainer, recovered);
     ref.buffer = buffer;
