@@ -41,3 +41,6 @@ export interface ParseLimits {
  * most 242 bytes (EU868 DR7), 255 leaves room for any region.
  */
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxMessageBytes: 64 * 1024, maxFramePayloadBytes: 255 };
+
+/** Events read back from our own archive were admitted under the limits once: no size limit applies again. */
+export const ARCHIVED_PARSE_LIMITS: ParseLimits = { maxMessageBytes: Number.MAX_SAFE_INTEGER, maxFramePayloadBytes: Number.MAX_SAFE_INTEGER };

@@ -1,9 +1,10 @@
 import type { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
-import { sql } from '@app/clickhouse';
+import { parseDateTimeUtc, sql } from '@app/clickhouse';
 import type { ClickHouseStore } from '@app/clickhouse';
 import { DEVICE_BECAME_KNOWN } from '../devices/device-resolver';
 import type { DeviceBecameKnown } from '../devices/device-resolver';
+import { ARCHIVED_PARSE_LIMITS } from '../events/dead-letter';
 import { parseEvent } from '../events/parse-event';
 import type { AfterCommit } from './after-commit';
 import type { BatchProcessor, ParsedMessage } from './batch-processor';
@@ -30,9 +31,6 @@ interface StoredUnassigned {
   reason: string;
   version: string;
 }
-
-/** Reads a stored DateTime ('YYYY-MM-DD hh:mm:ss', UTC). */
-const utc = (text: string): Date => new Date(`${text.replace(' ', 'T')}Z`);
 
 /**
  * Decodes a device's `unassigned` uplinks once the registry knows it: on every "device became known" signal (a
@@ -92,8 +90,8 @@ export class Redecoder {
       const items: ParsedMessage[] = [];
       for (const row of rows) {
         const payload = Buffer.from(row.raw, 'utf8');
-        const parsed = parseEvent(row.topic, payload, { maxMessageBytes: Number.MAX_SAFE_INTEGER, maxFramePayloadBytes: Number.MAX_SAFE_INTEGER });
-        if (parsed.ok) items.push({ event: parsed.event, topic: row.topic, payload, receivedAt: utc(row.received_text).getTime() });
+        const parsed = parseEvent(row.topic, payload, ARCHIVED_PARSE_LIMITS);
+        if (parsed.ok) items.push({ event: parsed.event, topic: row.topic, payload, receivedAt: parseDateTimeUtc(row.received_text).getTime() });
       }
       const version = Date.now();
       const result = await this.processor.processEvents(items, version);
@@ -110,8 +108,8 @@ export class Redecoder {
     return {
       dev_eui: row.dev_eui,
       application_id: row.application_id,
-      ts: utc(row.ts_text),
-      received_at: utc(row.received_text),
+      ts: parseDateTimeUtc(row.ts_text),
+      received_at: parseDateTimeUtc(row.received_text),
       event: row.event,
       deduplication_id: row.deduplication_id,
       f_cnt: Number(row.f_cnt),

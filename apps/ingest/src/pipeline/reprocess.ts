@@ -1,7 +1,8 @@
-import { join, sql } from '@app/clickhouse';
+import { join, parseDateTimeUtc, sql } from '@app/clickhouse';
 import type { ClickHouseStore } from '@app/clickhouse';
 import { DomainError } from '@app/contracts';
 import type { ReprocessRequest, ReprocessResult } from '@app/contracts';
+import { ARCHIVED_PARSE_LIMITS } from '../events/dead-letter';
 import { parseEvent } from '../events/parse-event';
 import type { BatchProcessor, ParsedMessage } from './batch-processor';
 import type { TelemetryWriter } from './telemetry-writer';
@@ -9,7 +10,6 @@ import type { TelemetryWriter } from './telemetry-writer';
 /** Uplinks decoded and written per round. */
 const PAGE = 5000;
 const MAX_PERIOD_MS = 400 * 86_400_000;
-const UNLIMITED = { maxMessageBytes: Number.MAX_SAFE_INTEGER, maxFramePayloadBytes: Number.MAX_SAFE_INTEGER };
 
 /** Times come as text under other names: an alias named like its column would replace it in WHERE. */
 interface ArchivedUplink {
@@ -19,8 +19,6 @@ interface ArchivedUplink {
   raw: string;
   received_text: string;
 }
-
-const utc = (text: string): Date => new Date(`${text.replace(' ', 'T')}Z`);
 
 /** `application/<app>/device/<devEui>/event/up` from the archived event's own deviceInfo. */
 function topicOf(raw: string, devEui: string): string | undefined {
@@ -64,7 +62,7 @@ export class Reprocessor {
         FROM uplinks FINAL
         WHERE tenant_id = ${request.tenantId} AND dev_eui IN (${devEuis}) AND event = 'up'
           AND ts >= ${from} AND ts < ${to}
-          ${after ? sql`AND (ts > ${utc(after.ts)} OR (ts = ${utc(after.ts)} AND deduplication_id > ${after.id}))` : sql``}
+          ${after ? sql`AND (ts > ${parseDateTimeUtc(after.ts)} OR (ts = ${parseDateTimeUtc(after.ts)} AND deduplication_id > ${after.id}))` : sql``}
         ORDER BY ts, deduplication_id
         LIMIT ${PAGE}`);
       if (page.length === 0) return result;
@@ -72,8 +70,8 @@ export class Reprocessor {
       for (const row of page) {
         const topic = topicOf(row.raw, row.dev_eui);
         const payload = Buffer.from(row.raw, 'utf8');
-        const parsed = topic ? parseEvent(topic, payload, UNLIMITED) : undefined;
-        if (parsed?.ok) items.push({ event: parsed.event, topic: topic as string, payload, receivedAt: utc(row.received_text).getTime() });
+        const parsed = topic ? parseEvent(topic, payload, ARCHIVED_PARSE_LIMITS) : undefined;
+        if (parsed?.ok) items.push({ event: parsed.event, topic: topic as string, payload, receivedAt: parseDateTimeUtc(row.received_text).getTime() });
       }
       const decoded = await this.processor.processEvents(items, Date.now());
       const ids = join(page.map((row) => sql`${row.deduplication_id}`));

@@ -37,18 +37,7 @@ export class TelemetryWriter {
   ) {}
 
   async write(rows: TableRows): Promise<void> {
-    // The biggest bodies first; each insert starts before the next body is built, and the event loop gets a turn
-    // in between, so ClickHouse parses one table while this thread encodes the next.
-    const inserts: Array<Promise<void>> = [];
-    for (const table of WRITE_ORDER) {
-      const body = tsvBody(rows, table);
-      if (body === undefined) continue;
-      inserts.push(this.insert(table, body));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const outcomes = await Promise.allSettled(inserts);
-    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-    if (failed) throw failed.reason;
+    await this.writeBodies(encodeBodies(rows));
   }
 
   /** Inserts bodies encoded beforehand (`encodeBodies`, during the previous batch's inserts). */

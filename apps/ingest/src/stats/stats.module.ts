@@ -1,6 +1,5 @@
 import { Inject, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { LOGGER, createRedisClient } from '@app/common';
@@ -34,9 +33,8 @@ class StatsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 
 /**
  * Live statistics: publishes this instance's rates to Redis every second (`IngestStatsPublisher`) and
- * answers `ingest.stats.get` for every instance. `IngestMetrics` is the one MetricsModule made; it is looked
- * up when the publisher first reads it (after every module is instantiated), so this module is registered
- * beside MetricsModule without importing a second copy of it. Its own Redis connection.
+ * answers `ingest.stats.get` for every instance. `IngestMetrics` comes from the global MetricsModule. Its own
+ * Redis connection.
  */
 @Module({})
 export class StatsModule {
@@ -48,16 +46,8 @@ export class StatsModule {
         { provide: IngestStatsReader, inject: [STATS_REDIS], useFactory: (redis: Redis) => new IngestStatsReader(redis) },
         {
           provide: IngestStatsPublisher,
-          inject: [STATS_REDIS, ModuleRef, LOGGER],
-          useFactory: (redis: Redis, modules: ModuleRef, logger: Logger) => {
-            let metrics: IngestMetrics | undefined;
-            const source = (): IngestMetrics => {
-              const found = metrics ?? modules.get<IngestMetrics, IngestMetrics>(IngestMetrics, { strict: false });
-              metrics = found;
-              return found;
-            };
-            return new IngestStatsPublisher(redis, source, options, logger);
-          },
+          inject: [STATS_REDIS, IngestMetrics, LOGGER],
+          useFactory: (redis: Redis, metrics: IngestMetrics, logger: Logger) => new IngestStatsPublisher(redis, () => metrics, options, logger),
         },
         StatsLifecycle,
       ],

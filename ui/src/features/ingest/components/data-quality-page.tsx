@@ -7,7 +7,7 @@ import { useDeadLetterCounts, useDeadLetters } from '../api/use-ingest-stores';
 import { DeadLetterCountsCard } from './dead-letter-counts';
 import { DeadLetterFilters } from './dead-letter-filters';
 import { DeadLettersTable } from './dead-letters-table';
-import { LoadError } from './load-error';
+import { LoadError } from '@/components/query-states';
 import { UnassignedSection } from './unassigned-section';
 
 /**

@@ -7,7 +7,7 @@ import { cn } from '@/lib/utils';
 import { PAGE_SIZE } from '../api/use-data-quality-params';
 import { useUnassigned } from '../api/use-ingest-stores';
 import { formatDateTime } from '../format';
-import { LoadError } from './load-error';
+import { LoadError } from '@/components/query-states';
 
 /**
  * Devices that sent uplinks no live meter of exactly one tenant holds (platform administrators only), and the

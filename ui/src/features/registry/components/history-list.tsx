@@ -9,7 +9,7 @@ import { useActorNames } from '../api/use-actors';
 import { useNodeIndex } from '../api/use-hierarchy';
 import { useEntityHistory } from '../api/use-history';
 import { actionLabel, formatDateTime, formatDecimal } from '../format';
-import { LoadError, Loading } from './query-states';
+import { LoadError, Loading } from '@/components/query-states';
 
 const STORED_DECIMAL = /^[0-9]+\.[0-9]{6}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

@@ -16,7 +16,7 @@ import { ExportButtons } from '../components/export-buttons';
 import { HistoryList } from '../components/history-list';
 import { MeterStatusBadge } from '../components/meter-status-badge';
 import { PermissionGate } from '../components/permission-gate';
-import { LoadError, Loading } from '../components/query-states';
+import { LoadError, Loading } from '@/components/query-states';
 import { CONSUMER_KIND_LABELS, UTILITY_LABELS, formatDate, formatDateTime } from '../format';
 import { CloseConsumerForm, EditConsumerForm } from './edit-consumer-form';
 import { AttachMeterForm, CloseServicePointForm, CreateServicePointForm, DetachMeterForm } from './service-point-forms';

@@ -14,7 +14,7 @@ import { DebouncedSearch } from '../components/debounced-search';
 import { ExportButtons } from '../components/export-buttons';
 import { ImportPanel } from '../components/import-panel';
 import { PermissionGate } from '../components/permission-gate';
-import { LoadError, TableMessage } from '../components/query-states';
+import { LoadError, TableMessage } from '@/components/query-states';
 import { CONSUMER_KIND_LABELS, formatDate } from '../format';
 import { Pager } from '../meters/pager';
 import { CreateConsumerForm } from './create-consumer-form';

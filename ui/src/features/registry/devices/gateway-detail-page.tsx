@@ -7,7 +7,7 @@ import { useGateway } from '../api/use-devices';
 import { useNodeIndex } from '../api/use-hierarchy';
 import { DetailList } from '../components/detail-list';
 import { HistoryList } from '../components/history-list';
-import { LoadError, Loading } from '../components/query-states';
+import { LoadError, Loading } from '@/components/query-states';
 import { GATEWAY_STATUS_VARIANTS, formatDateTime } from '../format';
 
 /** `/devices/gateways/:id`: one gateway and its change history. */

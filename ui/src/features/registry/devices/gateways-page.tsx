@@ -9,7 +9,7 @@ import { useGateways } from '../api/use-devices';
 import { useNodeIndex } from '../api/use-hierarchy';
 import { ExportButtons } from '../components/export-buttons';
 import { ImportPanel } from '../components/import-panel';
-import { LoadError, TableMessage } from '../components/query-states';
+import { LoadError, TableMessage } from '@/components/query-states';
 import { GATEWAY_STATUS_VARIANTS, formatDateTime } from '../format';
 import { CreateGatewayForm } from './create-gateway-form';
 

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Table, TableCell, TableHead } from '@/components/ui/table';
 import { useCan } from '@/features/auth';
 import { usePulseModules } from '../api/use-devices';
-import { LoadError, TableMessage } from '../components/query-states';
+import { LoadError, TableMessage } from '@/components/query-states';
 import { formatDateTime, formatDecimal } from '../format';
 import { CreatePulseModuleForm } from './create-pulse-module-form';
 

@@ -8,7 +8,7 @@ import { Card, CardContent } from '@/components/ui/card';
 import { useCan } from '@/features/auth';
 import { useHierarchyTree } from '../api/use-hierarchy';
 import { PermissionGate } from '../components/permission-gate';
-import { LoadError, Loading } from '../components/query-states';
+import { LoadError, Loading } from '@/components/query-states';
 import { HierarchyTree } from './hierarchy-tree';
 import { CreateNodeForm } from './node-forms';
 import { NodePanel } from './node-panel';

@@ -14,7 +14,7 @@ import { FormError } from '@/features/admin/components/form-error';
 import { useCan } from '@/features/auth';
 import { fieldError, invalidProps } from '@/lib/field-errors';
 import { useMeterCommands, useSendCommand } from '../api/use-commands';
-import { LoadError, Loading } from '../components/query-states';
+import { LoadError, Loading } from '@/components/query-states';
 import { formatDateTime, isoOfLocalInput, nowLocalInput } from '../format';
 
 const KIND_LABELS: Record<CommandKind, string> = {

@@ -13,7 +13,7 @@ import { DetailList } from '../components/detail-list';
 import { HistoryList } from '../components/history-list';
 import { PermissionGate } from '../components/permission-gate';
 import { MeterStatusBadge } from '../components/meter-status-badge';
-import { LoadError, Loading } from '../components/query-states';
+import { LoadError, Loading } from '@/components/query-states';
 import { UTILITY_LABELS, formatDateTime, formatDecimal } from '../format';
 import { EditMeterForm } from './edit-meter-form';
 import { CommandsPanel } from './commands-panel';

@@ -8,7 +8,7 @@ import { useMeters } from '../api/use-meters';
 import { ExportButtons } from '../components/export-buttons';
 import { ImportPanel } from '../components/import-panel';
 import { PermissionGate } from '../components/permission-gate';
-import { LoadError } from '../components/query-states';
+import { LoadError } from '@/components/query-states';
 import { CreateMeterForm } from './create-meter-form';
 import { MeterFilters } from './meter-filters';
 import { MetersTable } from './meters-table';

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { Table, TableCell, TableHead } from '@/components/ui/table';
 import { useNodeIndex } from '../api/use-hierarchy';
 import { MeterStatusBadge } from '../components/meter-status-badge';
-import { TableMessage } from '../components/query-states';
+import { TableMessage } from '@/components/query-states';
 import { UTILITY_LABELS, formatDate } from '../format';
 
 const COLUMNS = 7;
