@@ -187,6 +187,8 @@ describe('WriteAheadBuffer', () => {
     // r0..r9 came the normal way (nothing was ahead); r10.. was prepared ahead but its first attempt failed, so the
     // retry got no preparation; r20.. was prepared ahead while r10.. was stored.
     expect(received.map((r) => r.prepared)).toEqual([undefined, undefined, 'prepared:r20..r29']);
+    // The checkpoint moves after the sink resolved: every record is confirmed soon after the last batch is stored.
+    await waitFor(() => buffer.state().bufferedRecords === 0, 'every batch confirmed');
     expect(buffer.state().bufferedRecords).toBe(0);
   });
 
