@@ -16,9 +16,10 @@
  *  (c) below saturation: BENCH_INGEST_PACED_UPLINKS (20,000) more uplinks paced at BENCH_INGEST_PACED_RATE (2,000/s):
  *      the latency when the drain keeps up (in (b) the publishers outrun it and the latency is mostly queueing).
  * Publishing: BENCH_INGEST_CONNECTIONS (4) connections, BENCH_INGEST_WINDOW (500) unacknowledged publishes each.
- * BENCH_INGEST_CPU_PROF=<dir> runs ingest with --cpu-prof into that directory (written at its shutdown).
+ * BENCH_INGEST_CPU_PROF=<dir> runs ingest with --cpu-prof into that directory (written at its shutdown);
+ * BENCH_INGEST_NODE_ARGS adds Node.js flags to ingest's command line.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sql } from '@app/clickhouse';
@@ -32,6 +33,8 @@ const WINDOW = Number(process.env.BENCH_INGEST_WINDOW ?? 500);
 const POLL_MS = Number(process.env.BENCH_INGEST_POLL_MS ?? 100);
 const WAL_SYNC = process.env.INGEST_WAL_SYNC ?? 'always';
 const CPU_PROF = process.env.BENCH_INGEST_CPU_PROF;
+/** Extra Node.js flags for the ingest process (for experiments, e.g. garbage collector sizes). */
+const NODE_ARGS = (process.env.BENCH_INGEST_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const PACED_UPLINKS = Number(process.env.BENCH_INGEST_PACED_UPLINKS ?? 20_000);
 const PACED_RATE = Number(process.env.BENCH_INGEST_PACED_RATE ?? 2_000);
 const BUCKET_SECONDS = 100;
@@ -48,6 +51,16 @@ function cpuSeconds(pid: number | undefined): number {
     return (Number(fields[11]) + Number(fields[12])) / TICKS;
   } catch {
     return 0;
+  }
+}
+
+/** The machine's clickhouse-server (the store the stack writes to), for its CPU time; undefined when not found. */
+function clickhousePid(): number | undefined {
+  try {
+    const pids = execFileSync('pgrep', ['-x', 'clickhouse-serv'], { encoding: 'utf8' }).trim().split('\n').map(Number);
+    return pids.find((pid) => pid > 0);
+  } catch {
+    return undefined;
   }
 }
 
@@ -97,7 +110,7 @@ interface EndToEnd {
   p50: number;
   p99: number;
   latencies: number;
-  cpu: { ingest: number; system: number; broker: number; bench: number };
+  cpu: { ingest: number; system: number; broker: number; bench: number; clickhouse: number };
 }
 
 /**
@@ -127,7 +140,14 @@ async function endToEnd(stack: IngestStack, broker: TestMosquitto, plan: UplinkP
     }
   })();
 
-  const before = { ingest: cpuSeconds(stack.pid('ingest-a')), system: cpuSeconds(stack.pid('system')), broker: cpuSeconds(broker.pid), bench: process.cpuUsage() };
+  const clickhouse = clickhousePid();
+  const before = {
+    ingest: cpuSeconds(stack.pid('ingest-a')),
+    system: cpuSeconds(stack.pid('system')),
+    broker: cpuSeconds(broker.pid),
+    clickhouse: cpuSeconds(clickhouse),
+    bench: process.cpuUsage(),
+  };
   const published = await publishUplinks(broker.url, plan.uplinks, { connections: CONNECTIONS, window: WINDOW, rate });
   const publishRate = plan.uplinks.length / ((published.finishedAt - published.startedAt) / 1000);
   let timer: NodeJS.Timeout | undefined;
@@ -140,6 +160,7 @@ async function endToEnd(stack: IngestStack, broker: TestMosquitto, plan: UplinkP
     ingest: cpuSeconds(stack.pid('ingest-a')) - before.ingest,
     system: cpuSeconds(stack.pid('system')) - before.system,
     broker: cpuSeconds(broker.pid) - before.broker,
+    clickhouse: cpuSeconds(clickhouse) - before.clickhouse,
     bench: (benchCpu.user + benchCpu.system) / 1e6,
   };
 
@@ -180,7 +201,7 @@ async function main(): Promise<void> {
 
     stack = await IngestStack.start({ mqttUrl: broker.url, ingestEnv: { INGEST_WAL_SYNC: WAL_SYNC }, logLevel: 'warn' });
     await stack.registerMeters([...plan.meters, ...paced.meters]);
-    await stack.startIngest('a', {}, CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []);
+    await stack.startIngest('a', {}, [...NODE_ARGS, ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [])]);
     await broker.waitForSubscription(stack.ingestClientId('a'), '$share/');
     const store = stack.clickhouse;
 
@@ -209,7 +230,7 @@ async function main(): Promise<void> {
       ['stored with FINAL, (b) and (c)', `${fmt(check.uplinkRows)} uplinks, ${fmt(Number(rows?.n ?? 0))} readings: ${exactOrWhy(check)}`],
       ['ClickHouse insert seconds by table during (b) (ingest /metrics)', inserts || 'n/a'],
       ['drain batches during (b)', batches ? `${fmt(batches)} batches, ${fmt(batchRecords / batches)} records each on average` : 'n/a'],
-      ['CPU seconds during (b)', `ingest ${full.cpu.ingest.toFixed(1)}, system ${full.cpu.system.toFixed(1)}, mosquitto ${full.cpu.broker.toFixed(1)}, bench (publishers + polls) ${full.cpu.bench.toFixed(1)}`],
+      ['CPU seconds during (b)', `ingest ${full.cpu.ingest.toFixed(1)}, system ${full.cpu.system.toFixed(1)}, mosquitto ${full.cpu.broker.toFixed(1)}, clickhouse-server ${full.cpu.clickhouse.toFixed(1)}, bench (publishers + polls) ${full.cpu.bench.toFixed(1)}`],
       ['targets', `>= 10,000 uplinks/s: ${e2e >= 10_000 ? 'met' : 'missed'}; >= 50 % of bare: ${e2e >= bareRate / 2 ? 'met' : 'missed'}`],
     ];
     const width = Math.max(...table.map(([k]) => k.length));

@@ -71,11 +71,11 @@ describe('compatibility with a current ClickHouse (chdb)', () => {
         serverVersion: async () => parseServerVersion('18.16.1'),
       };
       const before = await runClickHouseMigrations(old, PLATFORM_MIGRATIONS);
-      expect(before.applied).toEqual(['0001_telemetry.sql', '0003_ingest_stores.sql']);
+      expect(before.applied).toEqual(['0001_telemetry.sql', '0003_ingest_stores.sql', '0004_readings_ingest.sql']);
       expect(before.skipped).toEqual(['0002_telemetry_codecs.sql']);
       const after = await runClickHouseMigrations(real, PLATFORM_MIGRATIONS);
       expect(after.applied).toEqual(['0002_telemetry_codecs.sql']);
-      expect(after.alreadyApplied).toEqual(['0001_telemetry.sql', '0003_ingest_stores.sql']);
+      expect(after.alreadyApplied).toEqual(['0001_telemetry.sql', '0003_ingest_stores.sql', '0004_readings_ingest.sql']);
       const state = await real.query<{ name: string; last_status: string }>(
         sql`SELECT name, toString(argMax(status, seq)) AS last_status FROM schema_migrations GROUP BY name ORDER BY name`,
       );
@@ -83,6 +83,7 @@ describe('compatibility with a current ClickHouse (chdb)', () => {
         { name: '0001_telemetry.sql', last_status: 'applied' },
         { name: '0002_telemetry_codecs.sql', last_status: 'applied' },
         { name: '0003_ingest_stores.sql', last_status: 'applied' },
+        { name: '0004_readings_ingest.sql', last_status: 'applied' },
       ]);
     });
 
@@ -115,6 +116,40 @@ describe('compatibility with a current ClickHouse (chdb)', () => {
         sql`SELECT toString(ts) AS ts, value, register FROM readings FINAL`,
       );
       expect(rows).toEqual([{ ts: '2024-05-01 10:20:30', value: 1.5, register: base.register }]);
+    });
+
+    it('expand a readings_ingest row (TabSeparated, arrays per measurement field) into readings rows through its view', async () => {
+      const target = new ChdbTarget(session, 'platform');
+      const line = [
+        '3f1c2a9e-7d41-4c0b-9a55-2b8f0e6d1c77',
+        '1f8fad5b-d9cb-469f-a165-70867728950e',
+        '70b3d5e75e001234',
+        '2024-05-02 00:00:05',
+        'x/y',
+        'lorawan',
+        'd2',
+        '3',
+        "['2024-05-02 00:00:00','2024-05-01 00:00:00']",
+        "['volume','volume']",
+        '[7.5,6.25]',
+        "['m3','m3']",
+        '[0,1]',
+        '[0,0]',
+        "['a\\'b','']",
+      ].join('\t');
+      target.exec(
+        `INSERT INTO readings_ingest (tenant_id, device_id, device_address, received_at, codec, source, deduplication_id, version, m_ts, m_quantity, m_value, m_unit, m_storage, m_tariff, m_register) FORMAT TabSeparated\n${line}\n`,
+      );
+      const rows = await target.query<{ ts: string; value: number; storage: number; register: string; received: string }>(
+        sql`SELECT toString(ts) AS ts, value, storage, register, toString(received_at) AS received FROM readings FINAL
+            WHERE deduplication_id = 'd2' ORDER BY ts`,
+      );
+      expect(rows).toEqual([
+        { ts: '2024-05-01 00:00:00', value: 6.25, storage: 1, register: '', received: '2024-05-02 00:00:05' },
+        { ts: '2024-05-02 00:00:00', value: 7.5, storage: 0, register: "a'b", received: '2024-05-02 00:00:05' },
+      ]);
+      const [kept] = await target.query<{ n: string | number }>(sql`SELECT count() AS n FROM readings_ingest`);
+      expect(Number(kept?.n)).toBe(0); // the Null table keeps nothing
     });
   });
 

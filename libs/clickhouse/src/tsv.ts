@@ -28,6 +28,11 @@ export function tsvStringArray(items: readonly string[]): string {
   return `[${items.map(quoted).join(',')}]`;
 }
 
+/** One string of an Array(String) column's TSV text: quoted in '' and escaped inside the quotes. */
+export function tsvQuoted(text: string): string {
+  return quoted(text);
+}
+
 function quoted(text: string): string {
   return `'${NEEDS_QUOTE_ESCAPE.test(text) ? text.replace(QUOTE_ESCAPES, (c) => QUOTE_ESCAPED[c] as string) : text}'`;
 }

@@ -11,7 +11,7 @@ import { deviceKey } from '../devices/device-keys';
 import type { DeviceIdentity } from '../devices/device-keys';
 import { WMBUS_BRIDGE_CODEC, decodeBridgedTelegram, decodeLorawan, hasApplicationData, telegramAddress } from './decode';
 import type { PayloadDecode } from './decode';
-import { NIL_UUID, boundedInt, emptyRows, eventTime, finiteOrNull, int16OrNull, measurementTime } from './rows';
+import { NIL_UUID, boundedInt, emptyRows, eventTime, finiteOrNull, int16OrNull } from './rows';
 import type { DecodeStatus, GatewaySeenRow, TableRows, UplinkRow } from './rows';
 
 /** One MQTT message as buffered: topic, bytes, receive time (ms). */
@@ -213,28 +213,19 @@ export class BatchProcessor {
   }
 
   private readings(result: BatchResult, decoded: DecodedPayload, owner: KnownDevice, address: string, source: string, item: ParsedMessage, time: Date, version: number): void {
-    const e = item.event as UplinkEvent;
-    const received = new Date(item.receivedAt);
-    for (const m of decoded.measurements) {
-      if (!Number.isFinite(m.value)) continue;
-      result.rows.readings.push({
-        tenant_id: owner.tenantId,
-        device_id: owner.meterId,
-        device_address: address,
-        ts: measurementTime(m.at, time, item.receivedAt),
-        received_at: received,
-        quantity: m.quantity,
-        value: m.value,
-        unit: m.unit,
-        storage: boundedInt(m.storage, 0xffff_ffff),
-        tariff: boundedInt(m.tariff, 0xffff),
-        register: m.register ?? '',
-        codec: decoded.codec,
-        source,
-        deduplication_id: e.deduplicationId,
-        version,
-      });
-    }
+    if (decoded.measurements.length === 0) return;
+    result.rows.readings.push({
+      tenant_id: owner.tenantId,
+      device_id: owner.meterId,
+      device_address: address,
+      uplink_ms: time.getTime(),
+      received_ms: item.receivedAt,
+      codec: decoded.codec,
+      source,
+      deduplication_id: (item.event as UplinkEvent).deduplicationId,
+      version,
+      measurements: decoded.measurements,
+    });
   }
 
   private uplinkRow(item: ParsedMessage, tenantId: string, time: Date, version: number): UplinkRow {

@@ -6,6 +6,7 @@ import { ARCHIVED_PARSE_LIMITS } from '../events/dead-letter';
 import { parseEvent } from '../events/parse-event';
 import type { BatchProcessor, ParsedMessage } from './batch-processor';
 import type { TelemetryWriter } from './telemetry-writer';
+import { readingCount } from './rows';
 
 /** Uplinks decoded and written per round. */
 const PAGE = 5000;
@@ -78,7 +79,7 @@ export class Reprocessor {
       await this.store.command(sql`ALTER TABLE readings DELETE WHERE tenant_id = ${request.tenantId} AND deduplication_id IN (${ids})`);
       await this.writer.write(decoded.rows);
       result.uplinks += page.length;
-      result.readings += decoded.rows.readings.length;
+      result.readings += readingCount(decoded.rows.readings);
       for (const uplink of decoded.rows.uplinks) {
         if (uplink.decode_status === 'ok') result.decoded += 1;
         else if (uplink.decode_status === 'failed' || uplink.decode_status === 'unknown_meter') result.failed += 1;

@@ -4,6 +4,8 @@
  * its whole batch on every retry and stall the drain, so every value is made valid here (a time outside the allowed
  * window falls back to the receive time; a non-finite value is dropped).
  */
+import type { Measurement } from '@app/codecs';
+
 export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 export interface UplinkRow {
@@ -26,6 +28,26 @@ export interface UplinkRow {
 /** ok, failed (the codec refused it), no_codec, unknown_meter (a bridged wM-Bus meter not registered), not_applicable. */
 export type DecodeStatus = 'ok' | 'failed' | 'no_codec' | 'unknown_meter' | 'not_applicable';
 
+/**
+ * The readings one uplink carries, as ingest inserts them (`readings_ingest`, migration 0004: one row per uplink,
+ * expanded into `readings` rows by a materialized view). `measurements` are the codec's, unguarded: the encoder
+ * and `flattenReadings` apply the same guards (`readingTimeMs`, `boundedInt`, finite values only).
+ */
+export interface ReadingGroup {
+  tenant_id: string;
+  device_id: string;
+  device_address: string;
+  /** The carrying uplink's time (epoch ms): the time of a measurement without a plausible one of its own. */
+  uplink_ms: number;
+  received_ms: number;
+  codec: string;
+  source: string;
+  deduplication_id: string;
+  version: number;
+  measurements: readonly Measurement[];
+}
+
+/** One `readings` row. */
 export interface ReadingRow {
   tenant_id: string;
   device_id: string;
@@ -105,7 +127,7 @@ export interface UnassignedRow {
 /** Everything one batch writes, by table. */
 export interface TableRows {
   uplinks: UplinkRow[];
-  readings: ReadingRow[];
+  readings: ReadingGroup[];
   device_status: DeviceStatusRow[];
   gateway_last_seen: GatewaySeenRow[];
   dead_letters: DeadLetterRow[];
@@ -116,16 +138,31 @@ export function emptyRows(): TableRows {
   return { uplinks: [], readings: [], device_status: [], gateway_last_seen: [], dead_letters: [], unassigned_uplinks: [] };
 }
 
+/** The table each kind of row is inserted into (readings go through `readings_ingest`, migration 0004). */
+export const INSERT_TABLE: { readonly [K in keyof TableRows]: string } = {
+  uplinks: 'uplinks',
+  readings: 'readings_ingest',
+  device_status: 'device_status',
+  gateway_last_seen: 'gateway_last_seen',
+  dead_letters: 'dead_letters',
+  unassigned_uplinks: 'unassigned_uplinks',
+};
+
 export const TABLES = ['uplinks', 'readings', 'device_status', 'gateway_last_seen', 'dead_letters', 'unassigned_uplinks'] as const;
 
-/** The columns each table's rows fill, in the order they are sent (every field of the row type, once). */
-export const TABLE_COLUMNS: { readonly [K in keyof TableRows]: ReadonlyArray<keyof TableRows[K][number] & string> } = {
-  uplinks: ['tenant_id', 'dev_eui', 'ts', 'received_at', 'event', 'deduplication_id', 'f_cnt', 'f_port', 'payload_hex', 'raw', 'decode_status', 'decode_error', 'codec', 'version'],
-  readings: ['tenant_id', 'device_id', 'device_address', 'ts', 'received_at', 'quantity', 'value', 'unit', 'storage', 'tariff', 'register', 'codec', 'source', 'deduplication_id', 'version'],
-  device_status: ['tenant_id', 'device_id', 'dev_eui', 'ts', 'received_at', 'f_cnt', 'rssi', 'snr', 'gateway_count', 'gateway_ids', 'frequency', 'dr', 'battery_percent', 'battery_voltage', 'version'],
-  gateway_last_seen: ['tenant_id', 'gateway_id', 'last_seen', 'dev_eui', 'rssi', 'snr'],
-  dead_letters: ['tenant_id', 'id', 'received_at', 'topic', 'dev_eui', 'event', 'code', 'field', 'message', 'raw_base64', 'version'],
-  unassigned_uplinks: ['dev_eui', 'application_id', 'ts', 'received_at', 'event', 'deduplication_id', 'f_cnt', 'f_port', 'payload_hex', 'topic', 'raw', 'reason', 'assigned', 'version'],
+type Columns<R> = ReadonlyArray<keyof R & string>;
+
+/**
+ * The columns of each insert, in the order the encoders (tsv-lines.ts) write them: every field of the row type,
+ * once; readings go to `readings_ingest` as the group's fields and one array per measurement field.
+ */
+export const TABLE_COLUMNS: { readonly [K in keyof TableRows]: readonly string[] } = {
+  uplinks: ['tenant_id', 'dev_eui', 'ts', 'received_at', 'event', 'deduplication_id', 'f_cnt', 'f_port', 'payload_hex', 'raw', 'decode_status', 'decode_error', 'codec', 'version'] satisfies Columns<UplinkRow>,
+  readings: ['tenant_id', 'device_id', 'device_address', 'received_at', 'codec', 'source', 'deduplication_id', 'version', 'm_ts', 'm_quantity', 'm_value', 'm_unit', 'm_storage', 'm_tariff', 'm_register'],
+  device_status: ['tenant_id', 'device_id', 'dev_eui', 'ts', 'received_at', 'f_cnt', 'rssi', 'snr', 'gateway_count', 'gateway_ids', 'frequency', 'dr', 'battery_percent', 'battery_voltage', 'version'] satisfies Columns<DeviceStatusRow>,
+  gateway_last_seen: ['tenant_id', 'gateway_id', 'last_seen', 'dev_eui', 'rssi', 'snr'] satisfies Columns<GatewaySeenRow>,
+  dead_letters: ['tenant_id', 'id', 'received_at', 'topic', 'dev_eui', 'event', 'code', 'field', 'message', 'raw_base64', 'version'] satisfies Columns<DeadLetterRow>,
+  unassigned_uplinks: ['dev_eui', 'application_id', 'ts', 'received_at', 'event', 'deduplication_id', 'f_cnt', 'f_port', 'payload_hex', 'topic', 'raw', 'reason', 'assigned', 'version'] satisfies Columns<UnassignedRow>,
 };
 
 const DAY_MS = 86_400_000;
@@ -142,12 +179,45 @@ export function eventTime(epochMs: number | undefined, receivedAt: number): Date
   return new Date(epochMs);
 }
 
-/** A measurement's `at` (ISO-8601) when plausible, else the uplink's time. */
-export function measurementTime(at: string | undefined, uplinkTime: Date, receivedAt: number): Date {
-  if (at === undefined) return uplinkTime;
+/** A measurement's `at` (ISO-8601) when plausible, else the uplink's time (epoch ms). */
+export function readingTimeMs(at: string | undefined, uplinkMs: number, receivedAt: number): number {
+  if (at === undefined) return uplinkMs;
   const ms = Date.parse(at);
-  if (!Number.isFinite(ms) || ms < receivedAt - MEASUREMENT_PAST_MS || ms > receivedAt + FUTURE_MS) return uplinkTime;
-  return new Date(ms);
+  if (!Number.isFinite(ms) || ms < receivedAt - MEASUREMENT_PAST_MS || ms > receivedAt + FUTURE_MS) return uplinkMs;
+  return ms;
+}
+
+/** The `readings` rows a group stands for, with the guards the encoder applies. */
+export function flattenReadings(group: ReadingGroup): ReadingRow[] {
+  const rows: ReadingRow[] = [];
+  for (const m of group.measurements) {
+    if (!Number.isFinite(m.value)) continue;
+    rows.push({
+      tenant_id: group.tenant_id,
+      device_id: group.device_id,
+      device_address: group.device_address,
+      ts: new Date(readingTimeMs(m.at, group.uplink_ms, group.received_ms)),
+      received_at: new Date(group.received_ms),
+      quantity: m.quantity,
+      value: m.value,
+      unit: m.unit,
+      storage: boundedInt(m.storage, 0xffff_ffff),
+      tariff: boundedInt(m.tariff, 0xffff),
+      register: m.register ?? '',
+      codec: group.codec,
+      source: group.source,
+      deduplication_id: group.deduplication_id,
+      version: group.version,
+    });
+  }
+  return rows;
+}
+
+/** How many `readings` rows the groups stand for. */
+export function readingCount(groups: readonly ReadingGroup[]): number {
+  let n = 0;
+  for (const g of groups) for (const m of g.measurements) if (Number.isFinite(m.value)) n++;
+  return n;
 }
 
 /** An integer within [0, max], else 0. */

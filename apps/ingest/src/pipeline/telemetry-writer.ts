@@ -1,5 +1,5 @@
 import type { ClickHouseStore } from '@app/clickhouse';
-import { TABLE_COLUMNS } from './rows';
+import { INSERT_TABLE, TABLE_COLUMNS } from './rows';
 import type { TableRows } from './rows';
 import { tsvBody } from './tsv-lines';
 
@@ -50,7 +50,7 @@ export class TelemetryWriter {
   private async insert(table: keyof TableRows, body: string): Promise<void> {
     const done = this.observer.startInsert?.(table);
     try {
-      await this.store.insertTsv(table, TABLE_COLUMNS[table], body);
+      await this.store.insertTsv(INSERT_TABLE[table], TABLE_COLUMNS[table], body);
     } finally {
       done?.();
     }

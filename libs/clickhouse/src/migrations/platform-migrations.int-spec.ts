@@ -28,7 +28,7 @@ describe('the platform migrations (libs/clickhouse/migrations) on the server', (
     expect(first.applied).toContain('0001_telemetry.sql');
     const codecsApply = versionAtLeast(version, 20, 3);
     expect(first.skipped.includes('0002_telemetry_codecs.sql')).toBe(!codecsApply);
-    expect(await tableNames(store)).toEqual(['dead_letters', 'device_status', 'gateway_last_seen', 'readings', 'schema_migrations', 'unassigned_uplinks', 'uplinks']);
+    expect(await tableNames(store)).toEqual(['dead_letters', 'device_status', 'gateway_last_seen', 'readings', 'readings_ingest', 'readings_ingest_mv', 'schema_migrations', 'unassigned_uplinks', 'uplinks']);
 
     const second = await runClickHouseMigrations(store, PLATFORM_MIGRATIONS);
     expect(second.applied).toEqual([]);
