@@ -78,15 +78,16 @@ export class ClickHouseStore {
   }
 
   /**
-   * Inserts a TabSeparated body (built by `TsvBuilder`) into `columns` of `table`: the fast path for large batches.
+   * Inserts a TabSeparated body (text built by `TsvBuilder`, or bytes built by `TsvBytes`) into `columns` of
+   * `table`: the fast path for large batches.
    */
-  async insertTsv(table: string, columns: readonly string[], body: string): Promise<void> {
+  async insertTsv(table: string, columns: readonly string[], body: string | Buffer): Promise<void> {
     if (body.length === 0) return;
     const target = tableIdentifier(table);
     if (columns.length === 0) throw new SqlValueError('insertTsv needs the column list', 'unsupported_value');
     for (const column of columns) assertIdentifier(column);
     await this.run('insert', `INSERT INTO ${target} (${columns.join(', ')}) FORMAT TabSeparated`, () =>
-      this.client.insert({ table: target, values: Readable.from([Buffer.from(body)], { objectMode: false }), format: 'TabSeparated', columns: columns as [string, ...string[]] }),
+      this.client.insert({ table: target, values: Readable.from([typeof body === 'string' ? Buffer.from(body) : body], { objectMode: false }), format: 'TabSeparated', columns: columns as [string, ...string[]] }),
     );
   }
 

@@ -1,5 +1,5 @@
 import { SqlValueError } from './sql';
-import { DateTimeText, TsvBuilder, tsvEscape, tsvNumber, tsvStringArray } from './tsv';
+import { DateTimeText, TsvBuilder, TsvBytes, tsvEscape, tsvNumber, tsvStringArray } from './tsv';
 import type { InsertValue } from './insert-rows';
 
 /** One row of one column `v`, as its line without the final line feed. */
@@ -209,5 +209,31 @@ describe('the per-column helpers (hand-written line encoders of ingest)', () => 
     const error = caught(() => dates.format(new Date(-1), 'received_at'));
     expect(error.code).toBe('invalid_date');
     expect(error.message).toMatch(/^column received_at:/);
+  });
+});
+
+describe('TsvBytes', () => {
+  it('writes texts as UTF-8 and grows past its first allocation without losing bytes', () => {
+    const out = new TsvBytes(16);
+    const parts = ['a\tb\n', 'grüße ✓\n', 'x'.repeat(1000), '\n'];
+    for (const part of parts) out.text(part);
+    expect(out.bytes().toString('utf8')).toBe(parts.join(''));
+    expect(out.byteLength).toBe(Buffer.byteLength(parts.join('')));
+  });
+
+  it('copies bytes escaped exactly as tsvEscape escapes their text, with or without characters to escape', () => {
+    for (const text of ['{"plain":"json ✓"}', 'tab\there, back\\slash, line\nfeed, cr\r, end\\', '\\\\\t\t\n\r', '']) {
+      const out = new TsvBytes(4);
+      out.text('<');
+      out.escapedBytes(Buffer.from(text));
+      out.text('>');
+      expect(out.bytes().toString('utf8')).toBe(`<${tsvEscape(text)}>`);
+    }
+  });
+
+  it('copies bytes that are not UTF-8 unchanged', () => {
+    const out = new TsvBytes();
+    out.escapedBytes(Uint8Array.from([0xff, 0xfe, 0x09, 0x00]));
+    expect([...out.bytes()]).toEqual([0xff, 0xfe, 0x5c, 0x74, 0x00]);
   });
 });

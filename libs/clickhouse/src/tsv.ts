@@ -112,3 +112,71 @@ export class TsvBuilder<T> {
     return this.lines.length === 0 ? '' : `${this.lines.join('\n')}\n`;
   }
 }
+
+const BACKSLASH = 0x5c;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * A TabSeparated body built straight into bytes: texts are written as UTF-8 as they come, and a message's bytes
+ * (a JSON event as received) are copied with the TSV escapes, never decoded into a string and encoded back. Grows
+ * by doubling. `bytes()` is the body to send (a view: valid until the next write).
+ */
+export class TsvBytes {
+  private buffer: Buffer;
+  private length = 0;
+
+  constructor(initialBytes = 64 * 1024) {
+    this.buffer = Buffer.allocUnsafe(Math.max(16, initialBytes));
+  }
+
+  get byteLength(): number {
+    return this.length;
+  }
+
+  /** Text written as it is (the caller escaped it): UTF-8. */
+  text(text: string): void {
+    this.reserve(text.length * 3); // at most 3 UTF-8 bytes per UTF-16 code unit
+    this.length += this.buffer.write(text, this.length);
+  }
+
+  /** Bytes of a String column, escaped (backslash, tab, line feed, carriage return). */
+  escapedBytes(bytes: Uint8Array): void {
+    const plain = bytes.indexOf(BACKSLASH) < 0 && bytes.indexOf(TAB) < 0 && bytes.indexOf(LF) < 0 && bytes.indexOf(CR) < 0;
+    if (plain) {
+      this.reserve(bytes.length);
+      this.buffer.set(bytes, this.length);
+      this.length += bytes.length;
+      return;
+    }
+    this.reserve(bytes.length * 2);
+    const out = this.buffer;
+    let at = this.length;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i] as number;
+      if (b === BACKSLASH || b === TAB || b === LF || b === CR) {
+        out[at++] = BACKSLASH;
+        out[at++] = b === BACKSLASH ? BACKSLASH : b === TAB ? 0x74 : b === LF ? 0x6e : 0x72;
+      } else {
+        out[at++] = b;
+      }
+    }
+    this.length = at;
+  }
+
+  /** The body so far. */
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  private reserve(extra: number): void {
+    const needed = this.length + extra;
+    if (needed <= this.buffer.length) return;
+    let size = this.buffer.length * 2;
+    while (size < needed) size *= 2;
+    const grown = Buffer.allocUnsafe(size);
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+}

@@ -12,7 +12,7 @@ import type { DeviceIdentity } from '../devices/device-keys';
 import { WMBUS_BRIDGE_CODEC, decodeBridgedTelegram, decodeLorawan, hasApplicationData, telegramAddress } from './decode';
 import type { PayloadDecode } from './decode';
 import { NIL_UUID, boundedInt, emptyRows, eventTime, finiteOrNull, int16OrNull } from './rows';
-import type { DecodeStatus, GatewaySeenRow, TableRows, UplinkRow } from './rows';
+import type { DecodeStatus, GatewaySeenRow, RowTargets, TableRows, UplinkRow } from './rows';
 
 /** One MQTT message as buffered: topic, bytes, receive time (ms). */
 export interface IncomingMessage {
@@ -31,9 +31,12 @@ export interface ParsedMessage {
 
 export type DeviceDirectory = (identities: readonly DeviceIdentity[]) => Promise<Map<string, DeviceResolution>>;
 
-/** What a batch turned into: rows per table, downlink outcomes, devices heard, and counts for metrics. */
-export interface BatchResult {
-  rows: TableRows;
+/**
+ * What a batch turned into: rows per table (collected, or encoded as they come: `RowTargets`), downlink outcomes,
+ * devices heard, and counts for metrics.
+ */
+export interface BatchResult<R extends RowTargets = TableRows> {
+  rows: R;
   outcomes: CommandOutcomeEvent[];
   /** devEui -> ChirpStack application id, for the devices of known meters heard in this batch. */
   applications: Map<string, string>;
@@ -46,8 +49,10 @@ export interface BatchResult {
 /** The code of a dead letter whose payload a codec refused (besides the parser's DeadLetterCode). */
 export const CODEC_REJECTED = 'CODEC_REJECTED';
 
-export function emptyResult(): BatchResult {
-  return { rows: emptyRows(), outcomes: [], applications: new Map(), decoded: [], deadLetterCodes: [], codecFailures: [] };
+export function emptyResult(): BatchResult;
+export function emptyResult<R extends RowTargets>(rows: R): BatchResult<R>;
+export function emptyResult(rows: RowTargets = emptyRows()): BatchResult<RowTargets> {
+  return { rows, outcomes: [], applications: new Map(), decoded: [], deadLetterCodes: [], codecFailures: [] };
 }
 
 /** Stable id of a message: equal for a redelivery of the same bytes on the same topic. */
@@ -75,6 +80,13 @@ function byQuality(a: RxInfo, b: RxInfo): number {
   return b.snr - a.snr || b.rssi - a.rssi;
 }
 
+/** One batch's state across its messages. */
+class BatchState {
+  readonly gateways = new Map<string, GatewaySeenRow>();
+  readonly bridged: PendingBridge[] = [];
+  constructor(readonly devices: Map<string, DeviceResolution>) {}
+}
+
 interface PendingBridge {
   item: ParsedMessage;
   event: UplinkEvent;
@@ -96,76 +108,99 @@ export class BatchProcessor {
     private readonly limits: ParseLimits,
   ) {}
 
-  async processMessages(messages: readonly IncomingMessage[], version: number, result: BatchResult = emptyResult()): Promise<BatchResult> {
-    const parsed: ParsedMessage[] = [];
+  /**
+   * Buffered messages to rows. The devices are resolved first, from the topics (one lookup for the batch); then each
+   * message is parsed and turned into rows at once, so with encoding targets a parsed event lives only as long as
+   * its own message's work.
+   */
+  async processMessages<R extends RowTargets>(messages: readonly IncomingMessage[], version: number, result: BatchResult<R>): Promise<BatchResult<R>>;
+  async processMessages(messages: readonly IncomingMessage[], version: number): Promise<BatchResult>;
+  async processMessages(messages: readonly IncomingMessage[], version: number, result: BatchResult<RowTargets> = emptyResult()): Promise<BatchResult<RowTargets>> {
+    const devEuis = new Set<string>();
+    for (const m of messages) {
+      const topic = parseTopic(m.topic);
+      if (topic.ok) devEuis.add(topic.devEui);
+    }
+    const batch = new BatchState(await this.resolveDevEuis(devEuis));
     for (const m of messages) {
       const outcome = parseEvent(m.topic, m.payload, this.limits);
-      if (outcome.ok) parsed.push({ event: outcome.event, topic: m.topic, payload: m.payload, receivedAt: m.receivedAt });
+      if (outcome.ok) this.processEvent({ event: outcome.event, topic: m.topic, payload: m.payload, receivedAt: m.receivedAt }, batch, result, version);
       else this.deadLetter(result, m, NIL_UUID, outcome.reason.code, outcome.reason.field, outcome.reason.message, version);
     }
-    await this.processEvents(parsed, version, result);
+    await this.finishBatch(batch, result, version);
     return result;
   }
 
   /** Messages the buffer holds that are not buffered messages at all (never written by this version). */
-  deadLetterUnreadable(result: BatchResult, receivedAt: number, payload: Buffer, version: number): void {
+  deadLetterUnreadable(result: BatchResult<RowTargets>, receivedAt: number, payload: Buffer, version: number): void {
     this.deadLetter(result, { topic: '', payload, receivedAt }, NIL_UUID, 'NOT_AN_EVENT_TOPIC' satisfies DeadLetterCode, 'topic', 'unreadable write-ahead buffer record', version);
   }
 
-  async processEvents(items: readonly ParsedMessage[], version: number, result: BatchResult = emptyResult()): Promise<BatchResult> {
+  /** Events parsed beforehand (re-decoding, reprocessing) to rows, collected. */
+  async processEvents(items: readonly ParsedMessage[], version: number): Promise<BatchResult> {
+    const result = emptyResult();
     if (items.length === 0) return result;
-    const devices = await this.resolve([...new Set(items.map((i) => i.event.devEui))].map((devEui) => ({ devEui })));
-    const gateways = new Map<string, GatewaySeenRow>();
-    const bridged: PendingBridge[] = [];
-    for (const item of items) {
-      const e = item.event;
-      const device = devices.get(deviceKey({ devEui: e.devEui })) ?? { state: 'unknown' as const };
-      if (device.state !== 'known') {
-        this.unassigned(result, item, device.state, version);
-        continue;
-      }
-      result.decoded.push(e.event);
-      result.applications.set(e.devEui, e.applicationId);
-      const time = eventTime(e.time?.epochMs, item.receivedAt);
-      const uplink = this.uplinkRow(item, device.tenantId, time, version);
-      const update = commandUpdate(e);
-      if (update) {
-        result.outcomes.push({
-          commandId: update.queueItemId,
-          devEui: e.devEui,
-          applicationId: e.applicationId,
-          outcome: update.outcome,
-          ...(update.reason ? { reason: update.reason } : {}),
-          at: time.toISOString(),
-        });
-      }
-      if (e.event === 'status') {
-        const battery = e.batteryLevelUnavailable || e.externalPowerSource ? null : finiteOrNull(e.batteryLevel);
-        result.rows.device_status.push(this.statusRow(device, e.devEui, time, item.receivedAt, 0, [], undefined, 0, battery, null, version));
-      }
-      if (e.event !== 'up') {
-        result.rows.uplinks.push(uplink);
-        continue;
-      }
-      this.noteGateways(gateways, device.tenantId, e, time);
-      if (device.codecId === WMBUS_BRIDGE_CODEC && hasApplicationData(e.fPort, e.data)) {
-        const address = telegramAddress(e.data);
-        if (address.ok) {
-          bridged.push({ item, event: e, bridge: device, uplink, identity: { wmbus: address.identity }, time });
-          continue;
-        }
-        this.finishUplink(result, item, uplink, device, { status: 'failed', error: address.error }, undefined, time, version);
-        continue;
-      }
-      const decode = decodeLorawan(device.codecId, e.fPort, e.data, e.time?.text);
-      this.finishUplink(result, item, uplink, device, decode, undefined, time, version);
-    }
-    if (bridged.length > 0) await this.processBridged(bridged, result, version);
-    result.rows.gateway_last_seen.push(...gateways.values());
+    const batch = new BatchState(await this.resolveDevEuis(new Set(items.map((i) => i.event.devEui))));
+    for (const item of items) this.processEvent(item, batch, result, version);
+    await this.finishBatch(batch, result, version);
     return result;
   }
 
-  private async processBridged(pending: readonly PendingBridge[], result: BatchResult, version: number): Promise<void> {
+  private async resolveDevEuis(devEuis: ReadonlySet<string>): Promise<Map<string, DeviceResolution>> {
+    return devEuis.size === 0 ? new Map() : this.resolve([...devEuis].map((devEui) => ({ devEui })));
+  }
+
+  private processEvent(item: ParsedMessage, batch: BatchState, result: BatchResult<RowTargets>, version: number): void {
+    const e = item.event;
+    const device = batch.devices.get(deviceKey({ devEui: e.devEui })) ?? { state: 'unknown' as const };
+    if (device.state !== 'known') {
+      this.unassigned(result, item, device.state, version);
+      return;
+    }
+    result.decoded.push(e.event);
+    result.applications.set(e.devEui, e.applicationId);
+    const time = eventTime(e.time?.epochMs, item.receivedAt);
+    const uplink = this.uplinkRow(item, device.tenantId, time, version);
+    const update = commandUpdate(e);
+    if (update) {
+      result.outcomes.push({
+        commandId: update.queueItemId,
+        devEui: e.devEui,
+        applicationId: e.applicationId,
+        outcome: update.outcome,
+        ...(update.reason ? { reason: update.reason } : {}),
+        at: time.toISOString(),
+      });
+    }
+    if (e.event === 'status') {
+      const battery = e.batteryLevelUnavailable || e.externalPowerSource ? null : finiteOrNull(e.batteryLevel);
+      result.rows.device_status.push(this.statusRow(device, e.devEui, time, item.receivedAt, 0, [], undefined, 0, battery, null, version));
+    }
+    if (e.event !== 'up') {
+      result.rows.uplinks.push(uplink);
+      return;
+    }
+    this.noteGateways(batch.gateways, device.tenantId, e, time);
+    if (device.codecId === WMBUS_BRIDGE_CODEC && hasApplicationData(e.fPort, e.data)) {
+      const address = telegramAddress(e.data);
+      if (address.ok) {
+        batch.bridged.push({ item, event: e, bridge: device, uplink, identity: { wmbus: address.identity }, time });
+        return;
+      }
+      this.finishUplink(result, item, uplink, device, { status: 'failed', error: address.error }, undefined, time, version);
+      return;
+    }
+    const decode = decodeLorawan(device.codecId, e.fPort, e.data, e.time?.text);
+    this.finishUplink(result, item, uplink, device, decode, undefined, time, version);
+  }
+
+  /** What waits for the whole batch: bridged telegrams (a second lookup, by wM-Bus address) and gateway last-seen. */
+  private async finishBatch(batch: BatchState, result: BatchResult<RowTargets>, version: number): Promise<void> {
+    if (batch.bridged.length > 0) await this.processBridged(batch.bridged, result, version);
+    if (batch.gateways.size > 0) result.rows.gateway_last_seen.push(...batch.gateways.values());
+  }
+
+  private async processBridged(pending: readonly PendingBridge[], result: BatchResult<RowTargets>, version: number): Promise<void> {
     const meters = await this.resolve(pending.map((p) => p.identity));
     for (const p of pending) {
       const address = 'wmbus' in p.identity ? wmbusKey(p.identity.wmbus) : '';
@@ -186,7 +221,7 @@ export class BatchProcessor {
 
   /** Fills in the uplink's decode outcome and writes its readings, status and (for a refusal) dead letter. */
   private finishUplink(
-    result: BatchResult,
+    result: BatchResult<RowTargets>,
     item: ParsedMessage,
     uplink: UplinkRow,
     device: KnownDevice,
@@ -212,7 +247,7 @@ export class BatchProcessor {
     result.rows.device_status.push(this.radioStatusRow(device, e, time, item.receivedAt, decoded, version));
   }
 
-  private readings(result: BatchResult, decoded: DecodedPayload, owner: KnownDevice, address: string, source: string, item: ParsedMessage, time: Date, version: number): void {
+  private readings(result: BatchResult<RowTargets>, decoded: DecodedPayload, owner: KnownDevice, address: string, source: string, item: ParsedMessage, time: Date, version: number): void {
     if (decoded.measurements.length === 0) return;
     result.rows.readings.push({
       tenant_id: owner.tenantId,
@@ -241,7 +276,7 @@ export class BatchProcessor {
       f_cnt: up ? up.fCnt : 0,
       f_port: up ? boundedInt(up.fPort, 255) : 0,
       payload_hex: up ? hex(up.data) : '',
-      raw: item.payload.toString('utf8'),
+      raw: item.payload,
       decode_status: 'not_applicable',
       decode_error: '',
       codec: '',
@@ -310,7 +345,7 @@ export class BatchProcessor {
     }
   }
 
-  private unassigned(result: BatchResult, item: ParsedMessage, reason: 'unknown' | 'archived' | 'ambiguous', version: number): void {
+  private unassigned(result: BatchResult<RowTargets>, item: ParsedMessage, reason: 'unknown' | 'archived' | 'ambiguous', version: number): void {
     const e = item.event;
     const up = e.event === 'up' ? e : undefined;
     result.rows.unassigned_uplinks.push({
@@ -324,19 +359,19 @@ export class BatchProcessor {
       f_port: up ? boundedInt(up.fPort, 255) : 0,
       payload_hex: up ? hex(up.data) : '',
       topic: item.topic,
-      raw: item.payload.toString('utf8'),
+      raw: item.payload,
       reason,
       assigned: 0,
       version,
     });
   }
 
-  private codecRejected(result: BatchResult, item: ParsedMessage, tenantId: string, error: CodecError, version: number): void {
+  private codecRejected(result: BatchResult<RowTargets>, item: ParsedMessage, tenantId: string, error: CodecError, version: number): void {
     result.codecFailures.push(error.code);
     this.deadLetter(result, item, tenantId, CODEC_REJECTED, 'data', `${error.code}: ${error.message}`, version);
   }
 
-  private deadLetter(result: BatchResult, m: { topic: string; payload: Buffer; receivedAt: number }, tenantId: string, code: string, field: string, message: string, version: number): void {
+  private deadLetter(result: BatchResult<RowTargets>, m: { topic: string; payload: Buffer; receivedAt: number }, tenantId: string, code: string, field: string, message: string, version: number): void {
     const topic = parseTopic(m.topic);
     result.deadLetterCodes.push(code);
     result.rows.dead_letters.push({

@@ -15,6 +15,7 @@ import type { BatchProcessor, BatchResult, IncomingMessage } from './batch-proce
 import { MqttIntake, SUBSCRIBED, eventSubscription } from './mqtt-intake';
 import { encodeBodies } from './telemetry-writer';
 import type { TableBody, TelemetryWriter } from './telemetry-writer';
+import { TsvTables } from './tsv-lines';
 import { decodeBufferedMessage, encodeBufferedMessage } from './wal-record';
 import { lockDirectory } from './wal-lock';
 
@@ -38,7 +39,7 @@ const EVENTS = new Set<string>(EVENT_NAMES);
 
 /** A batch ready to insert. */
 interface PreparedBatch {
-  result: BatchResult;
+  result: BatchResult<TsvTables>;
   bodies: TableBody[];
 }
 
@@ -116,7 +117,7 @@ export class IngestPipeline {
   /** Everything a batch needs before its inserts, without side effects: parsed, resolved, decoded, encoded. */
   private async prepareBatch(batch: readonly WalRecord[]): Promise<PreparedBatch> {
     const version = Date.now();
-    const result = emptyResult();
+    const result = emptyResult(new TsvTables());
     const messages: IncomingMessage[] = [];
     for (const record of batch) {
       const message = decodeBufferedMessage(record.payload);

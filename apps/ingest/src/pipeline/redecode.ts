@@ -104,7 +104,7 @@ export class Redecoder {
     }
   }
 
-  private assignedCopy(row: StoredUnassigned, version: number): UnassignedRow {
+  private assignedCopy(row: StoredUnassigned, version: number): UnassignedRow & { raw: string } {
     return {
       dev_eui: row.dev_eui,
       application_id: row.application_id,

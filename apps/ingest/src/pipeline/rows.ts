@@ -18,7 +18,8 @@ export interface UplinkRow {
   f_cnt: number;
   f_port: number;
   payload_hex: string;
-  raw: string;
+  /** The message as received: its bytes (ingest), or its text (read back from the archive). */
+  raw: string | Buffer;
   decode_status: DecodeStatus;
   decode_error: string;
   codec: string;
@@ -118,7 +119,8 @@ export interface UnassignedRow {
   f_port: number;
   payload_hex: string;
   topic: string;
-  raw: string;
+  /** As `UplinkRow.raw`. */
+  raw: string | Buffer;
   reason: string;
   assigned: number;
   version: number;
@@ -133,6 +135,12 @@ export interface TableRows {
   dead_letters: DeadLetterRow[];
   unassigned_uplinks: UnassignedRow[];
 }
+
+/**
+ * Where `BatchProcessor` puts rows: only `push` is used, so collected arrays (`TableRows`, for tests, re-decoding and
+ * reprocessing) and encoders that write each row at once (`TsvTables`, the drain) both fit.
+ */
+export type RowTargets = { readonly [K in keyof TableRows]: { push(...rows: TableRows[K][number][]): unknown } };
 
 export function emptyRows(): TableRows {
   return { uplinks: [], readings: [], device_status: [], gateway_last_seen: [], dead_letters: [], unassigned_uplinks: [] };

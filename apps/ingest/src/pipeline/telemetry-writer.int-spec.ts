@@ -125,12 +125,14 @@ describe('TelemetryWriter into ClickHouse', () => {
       f_cnt: 4_294_967_295,
       f_port: 255,
       payload_hex: '0aff',
-      raw,
+      raw: Buffer.from(raw), // as ingest has it: the message's bytes
       decode_status: 'failed',
       decode_error: "BAD_LENGTH: 'x'\\y",
       codec: 'c\to',
       version: 9,
     });
+    rows.uplinks.push({ ...rows.uplinks[0]!, deduplication_id: 'u-2', raw: `${raw} ✓ grüße` }); // as read back from the archive: text
+    rows.uplinks.push({ ...rows.uplinks[0]!, deduplication_id: 'u-3', raw: Buffer.from('{"plain":"ümlaut ✓"}') });
     rows.device_status.push({
       tenant_id: TENANT,
       device_id: METER,
@@ -153,6 +155,12 @@ describe('TelemetryWriter into ClickHouse', () => {
       sql`SELECT raw, decode_error, codec, toString(f_cnt) AS f_cnt, toString(ts) AS ts FROM uplinks FINAL WHERE deduplication_id = 'u-1'`,
     );
     expect(uplink).toEqual({ raw, decode_error: "BAD_LENGTH: 'x'\\y", codec: 'c\to', f_cnt: '4294967295', ts: text(UPLINK) });
+    const raws = await store.query<{ deduplication_id: string; raw: string }>(sql`SELECT deduplication_id, raw FROM uplinks FINAL ORDER BY deduplication_id`);
+    expect(raws).toEqual([
+      { deduplication_id: 'u-1', raw },
+      { deduplication_id: 'u-2', raw: `${raw} ✓ grüße` },
+      { deduplication_id: 'u-3', raw: '{"plain":"ümlaut ✓"}' },
+    ]);
     const [status] = await store.query<{ gateway_ids: string[]; rssi: number | null; snr: number; battery_voltage: number; received_at: string }>(
       sql`SELECT gateway_ids, rssi, snr, battery_voltage, toString(received_at) AS received_at FROM device_status FINAL WHERE dev_eui = '70b3d5e75e00beef'`,
     );

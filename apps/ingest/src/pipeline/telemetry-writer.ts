@@ -1,20 +1,20 @@
 import type { ClickHouseStore } from '@app/clickhouse';
 import { INSERT_TABLE, TABLE_COLUMNS } from './rows';
 import type { TableRows } from './rows';
-import { tsvBody } from './tsv-lines';
+import { TsvTables, tsvBody } from './tsv-lines';
 
 const WRITE_ORDER = ['readings', 'uplinks', 'device_status', 'gateway_last_seen', 'dead_letters', 'unassigned_uplinks'] as const;
 
 export interface TableBody {
   table: keyof TableRows;
-  body: string;
+  body: Buffer;
 }
 
-/** Every non-empty table's TSV body, biggest first. */
-export function encodeBodies(rows: TableRows): TableBody[] {
+/** Every non-empty table's TSV body, biggest first: of collected rows, or of rows encoded as they came. */
+export function encodeBodies(rows: TableRows | TsvTables): TableBody[] {
   const out: TableBody[] = [];
   for (const table of WRITE_ORDER) {
-    const body = tsvBody(rows, table);
+    const body = rows instanceof TsvTables ? rows.body(table) : tsvBody(rows, table);
     if (body !== undefined) out.push({ table, body });
   }
   return out;
@@ -47,7 +47,7 @@ export class TelemetryWriter {
     if (failed) throw failed.reason;
   }
 
-  private async insert(table: keyof TableRows, body: string): Promise<void> {
+  private async insert(table: keyof TableRows, body: Buffer): Promise<void> {
     const done = this.observer.startInsert?.(table);
     try {
       await this.store.insertTsv(INSERT_TABLE[table], TABLE_COLUMNS[table], body);
