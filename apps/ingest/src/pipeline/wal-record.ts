@@ -13,14 +13,18 @@ export interface BufferedMessage {
 
 const MAX_TOPIC_BYTES = 0xfffe;
 
-export function encodeBufferedMessage(topic: string, payload: Buffer): Buffer {
+/** The record in two parts, [u16 topic length][topic] and the message bytes (not copied here). */
+export function bufferedMessageParts(topic: string, payload: Buffer): [Buffer, Buffer] {
   const topicBytes = Buffer.byteLength(topic, 'utf8');
   if (topicBytes > MAX_TOPIC_BYTES) throw new RangeError(`topic of ${topicBytes} bytes exceeds ${MAX_TOPIC_BYTES}`);
-  const out = Buffer.allocUnsafe(2 + topicBytes + payload.length);
-  out.writeUInt16BE(topicBytes, 0);
-  out.write(topic, 2, topicBytes, 'utf8');
-  payload.copy(out, 2 + topicBytes);
-  return out;
+  const head = Buffer.allocUnsafe(2 + topicBytes);
+  head.writeUInt16BE(topicBytes, 0);
+  head.write(topic, 2, topicBytes, 'utf8');
+  return [head, payload];
+}
+
+export function encodeBufferedMessage(topic: string, payload: Buffer): Buffer {
+  return Buffer.concat(bufferedMessageParts(topic, payload));
 }
 
 /** Undefined for a record that is not a buffered message (never written by this version: counted as a dead letter). */

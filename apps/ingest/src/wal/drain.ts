@@ -189,7 +189,8 @@ export class Drainer {
           segment.skips.set(pos.offset + at, segment.size);
           break;
         }
-        records.push({ segment: segment.seq, offset: pos.offset + at, appendedAt: frame.appendedAt, payload: Buffer.from(frame.payload) });
+        // A view: `readAt` gives every read its own buffer, which the batch's records share.
+        records.push({ segment: segment.seq, offset: pos.offset + at, appendedAt: frame.appendedAt, payload: frame.payload });
         bytes += frame.size;
         payloadBytes += frame.payload.length;
         at += frame.size;

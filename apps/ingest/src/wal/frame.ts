@@ -9,10 +9,15 @@ export const FRAME_HEADER_BYTES = 8;
 export const BODY_HEADER_BYTES = 8;
 export const FRAME_OVERHEAD = FRAME_HEADER_BYTES + BODY_HEADER_BYTES;
 
-export function encodeFrame(payload: Buffer, appendedAt: number): Buffer {
-  const frame = Buffer.allocUnsafe(FRAME_OVERHEAD + payload.length);
+/** The frame of a payload given whole or in parts (copied once, in order, into the frame). */
+export function encodeFrame(payload: Buffer | readonly Buffer[], appendedAt: number): Buffer {
+  const parts = Buffer.isBuffer(payload) ? [payload] : payload;
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const frame = Buffer.allocUnsafe(FRAME_OVERHEAD + length);
   frame.writeDoubleLE(appendedAt, FRAME_HEADER_BYTES);
-  payload.copy(frame, FRAME_OVERHEAD);
+  let at = FRAME_OVERHEAD;
+  for (const part of parts) at += part.copy(frame, at);
   const body = frame.subarray(FRAME_HEADER_BYTES);
   frame.writeUInt32LE(body.length, 0);
   frame.writeUInt32LE(crc32(body), 4);

@@ -47,6 +47,15 @@ describe('WriteAheadBuffer', () => {
     expect(data.length).toBe(2 * FRAME_OVERHEAD + 6);
   });
 
+  it('takes a record in parts and stores and drains it as the parts joined, the size limit applying to the whole', async () => {
+    const buffer = await wal({ maxRecordBytes: 10 });
+    await buffer.append([Buffer.from('ab'), Buffer.alloc(0), Buffer.from('cde')]);
+    await buffer.append(Buffer.from('f'));
+    await expect(buffer.append([Buffer.from('123456'), Buffer.from('78901')])).rejects.toThrow(/11 bytes/);
+    await waitFor(() => sink.delivered.length >= 2, 'both records drained');
+    expect(sink.delivered).toEqual(['abcde', 'f']);
+  });
+
   it('group commit: appends arriving during a write share one fdatasync', async () => {
     sink.hold();
     const probe = await fs.open(path.join(dir, 'probe'), 'w');

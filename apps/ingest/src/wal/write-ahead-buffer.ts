@@ -100,13 +100,17 @@ export class WriteAheadBuffer {
    * Resolves once the record is durable (fdatasync with `sync: 'always'`). While the buffer is at its
    * capacity it waits for the drain to free space (backpressure); it never drops a record.
    */
-  async append(payload: Buffer): Promise<void> {
+  /** Appends one record: `payload` whole, or in parts that make one record (copied once, into its frame). */
+  async append(payload: Buffer | readonly Buffer[]): Promise<void> {
     if (this.closed) throw new DomainError('SERVICE_UNAVAILABLE', 'the write-ahead buffer is closed');
-    if (payload.length > this.options.maxRecordBytes) {
-      throw new DomainError('PAYLOAD_TOO_LARGE', `record of ${payload.length} bytes exceeds the write-ahead buffer's limit of ${this.options.maxRecordBytes}`);
+    let length = 0;
+    if (Buffer.isBuffer(payload)) length = payload.length;
+    else for (const part of payload) length += part.length;
+    if (length > this.options.maxRecordBytes) {
+      throw new DomainError('PAYLOAD_TOO_LARGE', `record of ${length} bytes exceeds the write-ahead buffer's limit of ${this.options.maxRecordBytes}`);
     }
     if (this.writer.failure) throw new DomainError('SERVICE_UNAVAILABLE', `the write-ahead buffer cannot write: ${this.writer.failure.message}`);
-    const bytes = payload.length + FRAME_OVERHEAD;
+    const bytes = length + FRAME_OVERHEAD;
     if (this.waiters.length > 0 || !this.fits(bytes)) await new Promise<void>((resolve, reject) => this.waiters.push({ bytes, resolve, reject }));
     else this.reserve(bytes);
     const appendedAt = Date.now();
