@@ -17,7 +17,8 @@
  *      the latency when the drain keeps up (in (b) the publishers outrun it and the latency is mostly queueing).
  * Publishing: BENCH_INGEST_CONNECTIONS (4) connections, BENCH_INGEST_WINDOW (500) unacknowledged publishes each.
  * BENCH_INGEST_CPU_PROF=<dir> runs ingest with --cpu-prof into that directory (written at its shutdown);
- * BENCH_INGEST_NODE_ARGS adds Node.js flags to ingest's command line.
+ * BENCH_INGEST_NODE_ARGS adds Node.js flags to ingest's command line; every INGEST_* variable set for the bench is
+ * passed on to ingest (batch sizes, ...).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -203,7 +204,9 @@ async function main(): Promise<void> {
     const bareRate = await bareBroker(broker, bare.uplinks);
     console.log(`(a) bare broker: ${fmt(bareRate)} messages/s`);
 
-    stack = await IngestStack.start({ mqttUrl: broker.url, ingestEnv: { INGEST_WAL_SYNC: WAL_SYNC }, logLevel: 'warn' });
+    // Every INGEST_* setting of the bench's environment reaches ingest (INGEST_BATCH_MAX_RECORDS, ...).
+    const ingestEnv = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('INGEST_') && e[1] !== undefined));
+    stack = await IngestStack.start({ mqttUrl: broker.url, ingestEnv: { ...ingestEnv, INGEST_WAL_SYNC: WAL_SYNC }, logLevel: 'warn' });
     await stack.registerMeters([...plan.meters, ...paced.meters]);
     await stack.startIngest('a', {}, [...NODE_ARGS, ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [])]);
     await broker.waitForSubscription(stack.ingestClientId('a'), '$share/');

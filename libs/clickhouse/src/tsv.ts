@@ -117,11 +117,16 @@ const BACKSLASH = 0x5c;
 const TAB = 0x09;
 const LF = 0x0a;
 const CR = 0x0d;
+const QUOTE = 0x27;
+/** The letter after the backslash of each escaped ASCII character (\\ \t \n \r \'). */
+const ESCAPE_LETTER: Record<number, number> = { [BACKSLASH]: BACKSLASH, [TAB]: 0x74, [LF]: 0x6e, [CR]: 0x72, [QUOTE]: QUOTE };
 
 /**
- * A TabSeparated body built straight into bytes: texts are written as UTF-8 as they come, and a message's bytes
- * (a JSON event as received) are copied with the TSV escapes, never decoded into a string and encoded back. Grows
- * by doubling. `bytes()` is the body to send (a view: valid until the next write).
+ * A TabSeparated body built straight into bytes, field by field: ASCII text is written a character at a time (no
+ * line strings to build, flatten and encode), with the TSV escapes applied on the way; anything beyond ASCII goes
+ * through the string escapes and UTF-8. A message's bytes (a JSON event as received) are copied with the escapes,
+ * never decoded into a string and encoded back. Grows by doubling. `bytes()` is the body to send (a view: valid
+ * until the next write). The escapes are exactly `tsvEscape`'s and `tsvQuoted`'s (tested against them).
  */
 export class TsvBytes {
   private buffer: Buffer;
@@ -141,7 +146,80 @@ export class TsvBytes {
     this.length += this.buffer.write(text, this.length);
   }
 
-  /** Bytes of a String column, escaped (backslash, tab, line feed, carriage return). */
+  /** One byte (a separator: tab, line feed, comma, bracket, quote). */
+  byte(value: number): void {
+    this.reserve(1);
+    this.buffer[this.length++] = value;
+  }
+
+  /** Text that needs no escape (numbers, dates, ids we made); non-ASCII is still written correctly (UTF-8). */
+  plain(text: string): void {
+    const n = text.length;
+    this.reserve(n);
+    const out = this.buffer;
+    let at = this.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        this.length = at;
+        this.text(text.slice(i));
+        return;
+      }
+      out[at++] = c;
+    }
+    this.length = at;
+  }
+
+  /** A String field: `tsvEscape(text)`. */
+  escaped(text: string): void {
+    const n = text.length;
+    this.reserve(2 * n);
+    const out = this.buffer;
+    let at = this.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        this.length = at;
+        this.text(tsvEscape(text.slice(i)));
+        return;
+      }
+      if (c === BACKSLASH || c === TAB || c === LF || c === CR) {
+        out[at++] = BACKSLASH;
+        out[at++] = ESCAPE_LETTER[c] as number;
+      } else {
+        out[at++] = c;
+      }
+    }
+    this.length = at;
+  }
+
+  /** One string of an Array(String) field: `tsvQuoted(text)`. */
+  quoted(text: string): void {
+    const n = text.length;
+    this.reserve(2 * n + 2);
+    const out = this.buffer;
+    let at = this.length;
+    out[at++] = QUOTE;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        this.length = at;
+        const rest = tsvQuoted(text.slice(i));
+        this.text(rest.slice(1)); // the opening quote is written
+        return;
+      }
+      if (c === BACKSLASH || c === TAB || c === LF || c === CR || c === QUOTE) {
+        out[at++] = BACKSLASH;
+        out[at++] = ESCAPE_LETTER[c] as number;
+      } else {
+        out[at++] = c;
+      }
+    }
+    out[at++] = QUOTE;
+    this.length = at;
+  }
+
+  /** Bytes of a String field, escaped (backslash, tab, line feed, carriage return). */
   escapedBytes(bytes: Uint8Array): void {
     const plain = bytes.indexOf(BACKSLASH) < 0 && bytes.indexOf(TAB) < 0 && bytes.indexOf(LF) < 0 && bytes.indexOf(CR) < 0;
     if (plain) {
@@ -157,7 +235,7 @@ export class TsvBytes {
       const b = bytes[i] as number;
       if (b === BACKSLASH || b === TAB || b === LF || b === CR) {
         out[at++] = BACKSLASH;
-        out[at++] = b === BACKSLASH ? BACKSLASH : b === TAB ? 0x74 : b === LF ? 0x6e : 0x72;
+        out[at++] = ESCAPE_LETTER[b] as number;
       } else {
         out[at++] = b;
       }

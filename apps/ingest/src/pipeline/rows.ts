@@ -187,10 +187,10 @@ export function eventTime(epochMs: number | undefined, receivedAt: number): Date
   return new Date(epochMs);
 }
 
-/** A measurement's `at` (ISO-8601) when plausible, else the uplink's time (epoch ms). */
-export function readingTimeMs(at: string | undefined, uplinkMs: number, receivedAt: number): number {
+/** A measurement's `at` (ISO-8601) when plausible, else the uplink's time (epoch ms); `parsed`: `Date.parse(at)` if known. */
+export function readingTimeMs(at: string | undefined, uplinkMs: number, receivedAt: number, parsed?: number): number {
   if (at === undefined) return uplinkMs;
-  const ms = Date.parse(at);
+  const ms = parsed ?? Date.parse(at);
   if (!Number.isFinite(ms) || ms < receivedAt - MEASUREMENT_PAST_MS || ms > receivedAt + FUTURE_MS) return uplinkMs;
   return ms;
 }

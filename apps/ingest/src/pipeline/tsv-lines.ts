@@ -10,11 +10,17 @@
  * `TsvTables` takes rows the way `BatchProcessor` hands them out (`push`), encoding each at once: a batch keeps
  * bytes, not thousands of row objects and parsed events (which then die young, cheap for the garbage collector).
  */
-import { DateTimeText, TsvBytes, tsvEscape, tsvNumber, tsvQuoted, tsvStringArray } from '@app/clickhouse';
+import { DateTimeText, TsvBytes, tsvNumber } from '@app/clickhouse';
+import type { Measurement } from '@app/codecs';
 import { boundedInt, readingTimeMs } from './rows';
 import type { DeadLetterRow, DeviceStatusRow, GatewaySeenRow, ReadingGroup, RowTargets, TableRows, UnassignedRow, UplinkRow } from './rows';
 
-const nullable = (value: number | null, column: string): string => (value === null ? '\\N' : tsvNumber(value, column));
+const T = 0x09; // tab
+const LF = 0x0a;
+const COMMA = 0x2c;
+const OPEN = 0x5b; // [
+const CLOSE = 0x5d; // ]
+const QUOTE = 0x27;
 
 /**
  * Formatters of one body, one per time column: each remembers its last second, and a batch's rows share few
@@ -24,83 +30,238 @@ class BodyDates {
   readonly ts = new DateTimeText();
   readonly received = new DateTimeText();
   private readonly scratch = new Date(0);
+  private lastAt: string | undefined;
+  private lastAtMs = 0;
 
   /** An epoch-ms time through `formatter` without a Date per call. */
   ms(formatter: DateTimeText, ms: number, column: string): string {
     this.scratch.setTime(ms);
     return formatter.format(this.scratch, column);
   }
+
+  /** `Date.parse` of a measurement's `at`, remembering the last one (a payload's values often share it). */
+  parseAt(at: string): number {
+    if (at !== this.lastAt) {
+      this.lastAt = at;
+      this.lastAtMs = Date.parse(at);
+    }
+    return this.lastAtMs;
+  }
 }
 
 /** Writes one row's line (ended by a line feed) or nothing (a reading group without a finite value). */
 type LineEncoder<R> = (row: R, d: BodyDates, out: TsvBytes) => void;
 
-/** A String column holding a message as received: its bytes, or its text (read back from ClickHouse). */
-function rawColumn(raw: string | Buffer, out: TsvBytes): void {
-  if (typeof raw === 'string') out.text(tsvEscape(raw));
-  else out.escapedBytes(raw);
+/** A field then a tab. */
+function num(out: TsvBytes, value: number, column: string): void {
+  out.plain(tsvNumber(value, column));
+  out.byte(T);
+}
+
+function nullable(out: TsvBytes, value: number | null, column: string): void {
+  if (value === null) out.plain('\\N');
+  else out.plain(tsvNumber(value, column));
+  out.byte(T);
+}
+
+function esc(out: TsvBytes, text: string): void {
+  out.escaped(text);
+  out.byte(T);
+}
+
+function plain(out: TsvBytes, text: string): void {
+  out.plain(text);
+  out.byte(T);
+}
+
+/** A String field holding a message as received: its bytes, or its text (read back from ClickHouse). */
+function raw(out: TsvBytes, value: string | Buffer): void {
+  if (typeof value === 'string') out.escaped(value);
+  else out.escapedBytes(value);
+  out.byte(T);
+}
+
+function stringArray(out: TsvBytes, items: readonly string[]): void {
+  out.byte(OPEN);
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out.byte(COMMA);
+    out.quoted(items[i] as string);
+  }
+  out.byte(CLOSE);
+}
+
+/** Ends a line: its last field is written without the tab. */
+function last(out: TsvBytes, text: string): void {
+  out.plain(text);
+  out.byte(LF);
 }
 
 const uplink: LineEncoder<UplinkRow> = (r, d, out) => {
-  out.text(
-    `${r.tenant_id}\t${tsvEscape(r.dev_eui)}\t${d.ts.format(r.ts, 'ts')}\t${d.received.format(r.received_at, 'received_at')}\t${r.event}\t${tsvEscape(r.deduplication_id)}\t` +
-      `${tsvNumber(r.f_cnt, 'f_cnt')}\t${tsvNumber(r.f_port, 'f_port')}\t${r.payload_hex}\t`,
-  );
-  rawColumn(r.raw, out);
-  out.text(`\t${r.decode_status}\t${tsvEscape(r.decode_error)}\t${tsvEscape(r.codec)}\t${tsvNumber(r.version, 'version')}\n`);
+  plain(out, r.tenant_id);
+  esc(out, r.dev_eui);
+  plain(out, d.ts.format(r.ts, 'ts'));
+  plain(out, d.received.format(r.received_at, 'received_at'));
+  esc(out, r.event);
+  esc(out, r.deduplication_id);
+  num(out, r.f_cnt, 'f_cnt');
+  num(out, r.f_port, 'f_port');
+  plain(out, r.payload_hex);
+  raw(out, r.raw);
+  esc(out, r.decode_status);
+  esc(out, r.decode_error);
+  esc(out, r.codec);
+  last(out, tsvNumber(r.version, 'version'));
 };
 
-/** One `readings_ingest` line: the group's fields, then one array per measurement field (finite values only). */
+/**
+ * One `readings_ingest` line: the group's fields, then one array per measurement field, each over the finite values
+ * only (so the arrays have equal lengths).
+ */
 const readingGroup: LineEncoder<ReadingGroup> = (g, d, out) => {
-  let ts = '';
-  let quantity = '';
-  let value = '';
-  let unit = '';
-  let storage = '';
-  let tariff = '';
-  let register = '';
+  const ms = g.measurements;
+  let finite = 0;
+  for (let i = 0; i < ms.length; i++) if (Number.isFinite((ms[i] as Measurement).value)) finite++;
+  if (finite === 0) return;
+  plain(out, g.tenant_id);
+  plain(out, g.device_id);
+  esc(out, g.device_address);
+  plain(out, d.ms(d.received, g.received_ms, 'received_at'));
+  esc(out, g.codec);
+  esc(out, g.source);
+  esc(out, g.deduplication_id);
+  num(out, g.version, 'version');
+  // m_ts
+  out.byte(OPEN);
   let n = 0;
-  for (const m of g.measurements) {
+  for (const m of ms) {
     if (!Number.isFinite(m.value)) continue;
-    const sep = n++ === 0 ? '' : ',';
-    ts += `${sep}'${d.ms(d.ts, readingTimeMs(m.at, g.uplink_ms, g.received_ms), 'ts')}'`;
-    quantity += sep + tsvQuoted(m.quantity);
-    value += sep + String(m.value);
-    unit += sep + tsvQuoted(m.unit);
-    storage += sep + String(boundedInt(m.storage, 0xffff_ffff));
-    tariff += sep + String(boundedInt(m.tariff, 0xffff));
-    register += sep + tsvQuoted(m.register ?? '');
+    if (n++ > 0) out.byte(COMMA);
+    const at = m.at === undefined ? g.uplink_ms : readingTimeMs(m.at, g.uplink_ms, g.received_ms, d.parseAt(m.at));
+    out.byte(QUOTE);
+    out.plain(d.ms(d.ts, at, 'ts'));
+    out.byte(QUOTE);
   }
-  if (n === 0) return;
-  out.text(
-    `${g.tenant_id}\t${g.device_id}\t${tsvEscape(g.device_address)}\t${d.ms(d.received, g.received_ms, 'received_at')}\t${tsvEscape(g.codec)}\t${g.source}\t` +
-      `${tsvEscape(g.deduplication_id)}\t${tsvNumber(g.version, 'version')}\t[${ts}]\t[${quantity}]\t[${value}]\t[${unit}]\t[${storage}]\t[${tariff}]\t[${register}]\n`,
-  );
+  out.byte(CLOSE);
+  out.byte(T);
+  // m_quantity
+  out.byte(OPEN);
+  n = 0;
+  for (const m of ms) {
+    if (!Number.isFinite(m.value)) continue;
+    if (n++ > 0) out.byte(COMMA);
+    out.quoted(m.quantity);
+  }
+  out.byte(CLOSE);
+  out.byte(T);
+  // m_value
+  out.byte(OPEN);
+  n = 0;
+  for (const m of ms) {
+    if (!Number.isFinite(m.value)) continue;
+    if (n++ > 0) out.byte(COMMA);
+    out.plain(String(m.value));
+  }
+  out.byte(CLOSE);
+  out.byte(T);
+  // m_unit
+  out.byte(OPEN);
+  n = 0;
+  for (const m of ms) {
+    if (!Number.isFinite(m.value)) continue;
+    if (n++ > 0) out.byte(COMMA);
+    out.quoted(m.unit);
+  }
+  out.byte(CLOSE);
+  out.byte(T);
+  // m_storage
+  out.byte(OPEN);
+  n = 0;
+  for (const m of ms) {
+    if (!Number.isFinite(m.value)) continue;
+    if (n++ > 0) out.byte(COMMA);
+    out.plain(String(boundedInt(m.storage, 0xffff_ffff)));
+  }
+  out.byte(CLOSE);
+  out.byte(T);
+  // m_tariff
+  out.byte(OPEN);
+  n = 0;
+  for (const m of ms) {
+    if (!Number.isFinite(m.value)) continue;
+    if (n++ > 0) out.byte(COMMA);
+    out.plain(String(boundedInt(m.tariff, 0xffff)));
+  }
+  out.byte(CLOSE);
+  out.byte(T);
+  // m_register
+  out.byte(OPEN);
+  n = 0;
+  for (const m of ms) {
+    if (!Number.isFinite(m.value)) continue;
+    if (n++ > 0) out.byte(COMMA);
+    out.quoted(m.register ?? '');
+  }
+  out.byte(CLOSE);
+  out.byte(LF);
 };
 
-const deviceStatus: LineEncoder<DeviceStatusRow> = (r, d, out) =>
-  out.text(
-    `${r.tenant_id}\t${r.device_id}\t${tsvEscape(r.dev_eui)}\t${d.ts.format(r.ts, 'ts')}\t${d.received.format(r.received_at, 'received_at')}\t${tsvNumber(r.f_cnt, 'f_cnt')}\t` +
-      `${nullable(r.rssi, 'rssi')}\t${nullable(r.snr, 'snr')}\t${tsvNumber(r.gateway_count, 'gateway_count')}\t${tsvStringArray(r.gateway_ids)}\t${tsvNumber(r.frequency, 'frequency')}\t` +
-      `${tsvNumber(r.dr, 'dr')}\t${nullable(r.battery_percent, 'battery_percent')}\t${nullable(r.battery_voltage, 'battery_voltage')}\t${tsvNumber(r.version, 'version')}\n`,
-  );
+const deviceStatus: LineEncoder<DeviceStatusRow> = (r, d, out) => {
+  plain(out, r.tenant_id);
+  plain(out, r.device_id);
+  esc(out, r.dev_eui);
+  plain(out, d.ts.format(r.ts, 'ts'));
+  plain(out, d.received.format(r.received_at, 'received_at'));
+  num(out, r.f_cnt, 'f_cnt');
+  nullable(out, r.rssi, 'rssi');
+  nullable(out, r.snr, 'snr');
+  num(out, r.gateway_count, 'gateway_count');
+  stringArray(out, r.gateway_ids);
+  out.byte(T);
+  num(out, r.frequency, 'frequency');
+  num(out, r.dr, 'dr');
+  nullable(out, r.battery_percent, 'battery_percent');
+  nullable(out, r.battery_voltage, 'battery_voltage');
+  last(out, tsvNumber(r.version, 'version'));
+};
 
-const gatewaySeen: LineEncoder<GatewaySeenRow> = (r, d, out) =>
-  out.text(`${r.tenant_id}\t${tsvEscape(r.gateway_id)}\t${d.ts.format(r.last_seen, 'last_seen')}\t${tsvEscape(r.dev_eui)}\t${nullable(r.rssi, 'rssi')}\t${nullable(r.snr, 'snr')}\n`);
+const gatewaySeen: LineEncoder<GatewaySeenRow> = (r, d, out) => {
+  plain(out, r.tenant_id);
+  esc(out, r.gateway_id);
+  plain(out, d.ts.format(r.last_seen, 'last_seen'));
+  esc(out, r.dev_eui);
+  nullable(out, r.rssi, 'rssi');
+  last(out, r.snr === null ? '\\N' : tsvNumber(r.snr, 'snr'));
+};
 
-const deadLetter: LineEncoder<DeadLetterRow> = (r, d, out) =>
-  out.text(
-    `${r.tenant_id}\t${r.id}\t${d.received.format(r.received_at, 'received_at')}\t${tsvEscape(r.topic)}\t${tsvEscape(r.dev_eui)}\t${tsvEscape(r.event)}\t${tsvEscape(r.code)}\t` +
-      `${tsvEscape(r.field)}\t${tsvEscape(r.message)}\t${r.raw_base64}\t${tsvNumber(r.version, 'version')}\n`,
-  );
+const deadLetter: LineEncoder<DeadLetterRow> = (r, d, out) => {
+  plain(out, r.tenant_id);
+  plain(out, r.id);
+  plain(out, d.received.format(r.received_at, 'received_at'));
+  esc(out, r.topic);
+  esc(out, r.dev_eui);
+  esc(out, r.event);
+  esc(out, r.code);
+  esc(out, r.field);
+  esc(out, r.message);
+  plain(out, r.raw_base64);
+  last(out, tsvNumber(r.version, 'version'));
+};
 
 const unassigned: LineEncoder<UnassignedRow> = (r, d, out) => {
-  out.text(
-    `${tsvEscape(r.dev_eui)}\t${tsvEscape(r.application_id)}\t${d.ts.format(r.ts, 'ts')}\t${d.received.format(r.received_at, 'received_at')}\t${r.event}\t${tsvEscape(r.deduplication_id)}\t` +
-      `${tsvNumber(r.f_cnt, 'f_cnt')}\t${tsvNumber(r.f_port, 'f_port')}\t${r.payload_hex}\t${tsvEscape(r.topic)}\t`,
-  );
-  rawColumn(r.raw, out);
-  out.text(`\t${r.reason}\t${tsvNumber(r.assigned, 'assigned')}\t${tsvNumber(r.version, 'version')}\n`);
+  esc(out, r.dev_eui);
+  esc(out, r.application_id);
+  plain(out, d.ts.format(r.ts, 'ts'));
+  plain(out, d.received.format(r.received_at, 'received_at'));
+  esc(out, r.event);
+  esc(out, r.deduplication_id);
+  num(out, r.f_cnt, 'f_cnt');
+  num(out, r.f_port, 'f_port');
+  plain(out, r.payload_hex);
+  esc(out, r.topic);
+  raw(out, r.raw);
+  esc(out, r.reason);
+  num(out, r.assigned, 'assigned');
+  last(out, tsvNumber(r.version, 'version'));
 };
 
 /** First-allocation sizes per table for a batch of up to a few thousand uplinks (they grow as needed). */
