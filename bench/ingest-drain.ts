@@ -4,7 +4,8 @@
  * devices known (an in-memory directory), through the stages of `IngestPipeline.prepareBatch`:
  *  - parse: `parseEvent` of every message (topic, JSON, field checks, base64);
  *  - rows: `BatchProcessor.processMessages` collecting row objects (parse, resolve, decode, rows);
- *  - encoded: the same into `TsvTables`, as the drain does (rows written into TabSeparated bytes as they are made).
+ *  - encoded: the same into `TsvTables`, as the drain does (rows written into TabSeparated bytes as they are made,
+ *    the bodies' buffers reused from batch to batch).
  * Each stage: median of 5 rounds over all batches, after a warm-up round; microseconds per uplink.
  * BENCH_DRAIN_STAGE=<first word> runs one stage only (for a profile).
  */
@@ -16,7 +17,7 @@ import { DEFAULT_PARSE_LIMITS } from '../apps/ingest/src/events/dead-letter';
 import { parseEvent } from '../apps/ingest/src/events/parse-event';
 import { BatchProcessor, emptyResult } from '../apps/ingest/src/pipeline/batch-processor';
 import type { IncomingMessage } from '../apps/ingest/src/pipeline/batch-processor';
-import { TsvTables } from '../apps/ingest/src/pipeline/tsv-lines';
+import { TsvBufferPool, TsvTables } from '../apps/ingest/src/pipeline/tsv-lines';
 
 const UPLINKS = Number(process.env.BENCH_DRAIN_UPLINKS ?? 40_000);
 const BATCH = Number(process.env.BENCH_DRAIN_BATCH ?? 5_000);
@@ -28,6 +29,8 @@ const devices = new Map<string, DeviceResolution>(
 );
 const processor = new BatchProcessor(async (identities) => new Map(identities.map((i) => [deviceKey(i), devices.get(deviceKey(i)) ?? { state: 'unknown' as const }])), DEFAULT_PARSE_LIMITS);
 const receivedAt = Date.now();
+/** BENCH_DRAIN_POOL=0: a new buffer per body, as before the pool (for an A/B). */
+const pool = process.env.BENCH_DRAIN_POOL === '0' ? undefined : new TsvBufferPool();
 const batches: IncomingMessage[][] = [];
 for (let i = 0; i < plan.uplinks.length; i += BATCH) {
   batches.push(plan.uplinks.slice(i, i + BATCH).map((u) => ({ topic: u.topic, payload: Buffer.from(u.payload), receivedAt })));
@@ -48,8 +51,10 @@ const stages: [string, (batch: IncomingMessage[]) => Promise<number>][] = [
   [
     'encoded (as the drain: rows into TabSeparated bytes)',
     async (batch) => {
-      const result = await processor.processMessages(batch, 1, emptyResult(new TsvTables()));
-      return (result.rows.uplinks.body()?.length ?? 0) + (result.rows.readings.body()?.length ?? 0);
+      const result = await processor.processMessages(batch, 1, emptyResult(new TsvTables(pool)));
+      const bytes = (result.rows.uplinks.body()?.length ?? 0) + (result.rows.readings.body()?.length ?? 0);
+      result.rows.release(); // as the drain does once the inserts are confirmed
+      return bytes;
     },
   ],
 ];

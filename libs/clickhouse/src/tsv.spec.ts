@@ -237,3 +237,15 @@ describe('TsvBytes', () => {
     expect([...out.bytes()]).toEqual([0xff, 0xfe, 0x5c, 0x74, 0x00]);
   });
 });
+
+describe('TsvBytes reuse', () => {
+  it('detach gives up the buffer; a body built in it again holds only the new bytes', () => {
+    const first = new TsvBytes(8);
+    first.text('a longer first body\n');
+    const buffer = first.detach();
+    expect(first.byteLength).toBe(0);
+    const second = new TsvBytes(buffer);
+    second.plain('x');
+    expect(second.bytes().toString()).toBe('x');
+  });
+});

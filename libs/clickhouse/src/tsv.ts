@@ -132,8 +132,20 @@ export class TsvBytes {
   private buffer: Buffer;
   private length = 0;
 
-  constructor(initialBytes = 64 * 1024) {
-    this.buffer = Buffer.allocUnsafe(Math.max(16, initialBytes));
+  /** A new buffer of `initial` bytes, or a buffer to reuse (one `detach`ed from an earlier body). */
+  constructor(initial: number | Buffer = 64 * 1024) {
+    this.buffer = typeof initial === 'number' ? Buffer.allocUnsafe(Math.max(16, initial)) : initial;
+  }
+
+  /**
+   * Gives up the whole underlying buffer for reuse (large buffers allocated anew for every batch cost the garbage
+   * collector more than the encoding itself). The body is gone; nothing may be written after.
+   */
+  detach(): Buffer {
+    const buffer = this.buffer;
+    this.buffer = Buffer.alloc(0);
+    this.length = 0;
+    return buffer;
   }
 
   get byteLength(): number {

@@ -15,7 +15,7 @@ import type { BatchProcessor, BatchResult, IncomingMessage } from './batch-proce
 import { MqttIntake, SUBSCRIBED, eventSubscription } from './mqtt-intake';
 import { encodeBodies } from './telemetry-writer';
 import type { TableBody, TelemetryWriter } from './telemetry-writer';
-import { TsvTables } from './tsv-lines';
+import { TsvBufferPool, TsvTables } from './tsv-lines';
 import { bufferedMessageParts, decodeBufferedMessage } from './wal-record';
 import { lockDirectory } from './wal-lock';
 
@@ -55,6 +55,8 @@ export function topicEvent(topic: string): EventName | 'other' {
  */
 export class IngestPipeline {
   private wal: WriteAheadBuffer | undefined;
+  /** Buffers of confirmed inserts, reused by the next batches' bodies. */
+  private readonly bodyBuffers = new TsvBufferPool();
   private unlock: (() => Promise<void>) | undefined;
   /** The first grant of the event subscription after start (tests publish only after it). */
   subscribed: Promise<void> = new Promise(() => undefined);
@@ -117,7 +119,7 @@ export class IngestPipeline {
   /** Everything a batch needs before its inserts, without side effects: parsed, resolved, decoded, encoded. */
   private async prepareBatch(batch: readonly WalRecord[]): Promise<PreparedBatch> {
     const version = Date.now();
-    const result = emptyResult(new TsvTables());
+    const result = emptyResult(new TsvTables(this.bodyBuffers));
     const messages: IncomingMessage[] = [];
     for (const record of batch) {
       const message = decodeBufferedMessage(record.payload);
@@ -131,6 +133,8 @@ export class IngestPipeline {
   private async drain(batch: readonly WalRecord[], prepared?: PreparedBatch): Promise<void> {
     const { result, bodies } = prepared ?? (await this.prepareBatch(batch));
     await this.writer.writeBodies(bodies);
+    // Every insert is confirmed (a failure rejects above, and its buffers are simply dropped).
+    result.rows.release();
     await this.afterCommit.publish(result);
     this.metrics.batchHandled(batch.length);
     this.metrics.eventsStored(batch.length);

@@ -12,7 +12,7 @@
  */
 import { DateTimeText, TsvBytes, tsvNumber } from '@app/clickhouse';
 import type { Measurement } from '@app/codecs';
-import { boundedInt, readingTimeMs } from './rows';
+import { TABLES, boundedInt, readingTimeMs } from './rows';
 import type { DeadLetterRow, DeviceStatusRow, GatewaySeenRow, ReadingGroup, RowTargets, TableRows, UnassignedRow, UplinkRow } from './rows';
 
 const T = 0x09; // tab
@@ -274,15 +274,39 @@ const INITIAL_BYTES: { readonly [K in keyof TableRows]: number } = {
   unassigned_uplinks: 4 << 10,
 };
 
+/**
+ * Buffers of earlier bodies, kept for the next batches (at most `perTable` per table): a body is tens of megabytes
+ * for a full batch, and allocating them anew each time costs more in garbage collection than encoding into them.
+ * Buffers come back only once their insert is confirmed (`TsvTables.release`).
+ */
+export class TsvBufferPool {
+  private readonly free = new Map<keyof TableRows, Buffer[]>();
+
+  constructor(private readonly perTable = 2) {}
+
+  take(table: keyof TableRows): Buffer | undefined {
+    return this.free.get(table)?.pop();
+  }
+
+  give(table: keyof TableRows, buffer: Buffer): void {
+    const list = this.free.get(table) ?? [];
+    if (list.length < this.perTable && buffer.length <= MAX_POOLED_BYTES) list.push(buffer);
+    this.free.set(table, list);
+  }
+}
+
+const MAX_POOLED_BYTES = 256 * 1024 * 1024;
+
 /** One table's body, taking rows as they come. */
 export class TsvTable<R> {
   private out: TsvBytes | undefined;
   private lines = 0;
 
   constructor(
+    private readonly table: keyof TableRows,
     private readonly encode: LineEncoder<R>,
     private readonly dates: BodyDates,
-    private readonly initialBytes: number,
+    private readonly pool: TsvBufferPool | undefined,
   ) {}
 
   /** How many rows were pushed (a reading group is one row). */
@@ -295,7 +319,7 @@ export class TsvTable<R> {
   }
 
   pushAll(rows: readonly R[]): number {
-    this.out ??= new TsvBytes(this.initialBytes);
+    this.out ??= new TsvBytes(this.pool?.take(this.table) ?? INITIAL_BYTES[this.table]);
     for (const row of rows) this.encode(row, this.dates, this.out);
     this.lines += rows.length;
     return this.lines;
@@ -305,21 +329,42 @@ export class TsvTable<R> {
   body(): Buffer | undefined {
     return this.out && this.out.byteLength > 0 ? this.out.bytes() : undefined;
   }
+
+  /** Hands the buffer back to the pool: the body must not be used after. */
+  release(): void {
+    if (this.out && this.pool) this.pool.give(this.table, this.out.detach());
+    this.out = undefined;
+  }
 }
 
 /** Row targets that encode as they take: one TabSeparated body per table. */
 export class TsvTables implements RowTargets {
   private readonly dates = new BodyDates();
-  readonly uplinks = new TsvTable(uplink, this.dates, INITIAL_BYTES.uplinks);
-  readonly readings = new TsvTable(readingGroup, this.dates, INITIAL_BYTES.readings);
-  readonly device_status = new TsvTable(deviceStatus, this.dates, INITIAL_BYTES.device_status);
-  readonly gateway_last_seen = new TsvTable(gatewaySeen, this.dates, INITIAL_BYTES.gateway_last_seen);
-  readonly dead_letters = new TsvTable(deadLetter, this.dates, INITIAL_BYTES.dead_letters);
-  readonly unassigned_uplinks = new TsvTable(unassigned, this.dates, INITIAL_BYTES.unassigned_uplinks);
+  readonly uplinks: TsvTable<UplinkRow>;
+  readonly readings: TsvTable<ReadingGroup>;
+  readonly device_status: TsvTable<DeviceStatusRow>;
+  readonly gateway_last_seen: TsvTable<GatewaySeenRow>;
+  readonly dead_letters: TsvTable<DeadLetterRow>;
+  readonly unassigned_uplinks: TsvTable<UnassignedRow>;
+
+  /** With a pool, the bodies' buffers are taken from it and go back to it at `release`. */
+  constructor(pool?: TsvBufferPool) {
+    this.uplinks = new TsvTable('uplinks', uplink, this.dates, pool);
+    this.readings = new TsvTable('readings', readingGroup, this.dates, pool);
+    this.device_status = new TsvTable('device_status', deviceStatus, this.dates, pool);
+    this.gateway_last_seen = new TsvTable('gateway_last_seen', gatewaySeen, this.dates, pool);
+    this.dead_letters = new TsvTable('dead_letters', deadLetter, this.dates, pool);
+    this.unassigned_uplinks = new TsvTable('unassigned_uplinks', unassigned, this.dates, pool);
+  }
 
   /** The table's body, or undefined when it has no line. */
   body(table: keyof TableRows): Buffer | undefined {
     return this[table].body();
+  }
+
+  /** Once every insert of the bodies is confirmed: their buffers go back to the pool. */
+  release(): void {
+    for (const table of TABLES) this[table].release();
   }
 }
 
