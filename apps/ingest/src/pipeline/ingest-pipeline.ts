@@ -16,7 +16,7 @@ import { MqttIntake, SUBSCRIBED, eventSubscription } from './mqtt-intake';
 import { encodeBodies } from './telemetry-writer';
 import type { TableBody, TelemetryWriter } from './telemetry-writer';
 import { TsvBufferPool, TsvTables } from './tsv-lines';
-import { bufferedMessageParts, decodeBufferedMessage } from './wal-record';
+import { bufferedMessageRecord, decodeBufferedMessage } from './wal-record';
 import { lockDirectory } from './wal-lock';
 
 export interface PipelineSettings {
@@ -89,7 +89,10 @@ export class IngestPipeline {
     this.metrics.trackWal(() => wal.state());
     const state = wal.state();
     this.logger.info({ dir: this.settings.walDir, sync: this.settings.walSync, replaying: state.bufferedRecords }, 'write-ahead buffer open');
-    const intake = new MqttIntake(this.mqtt.client, (topic, payload) => wal.append(bufferedMessageParts(topic, payload)), this.logger, {
+    const intake = new MqttIntake(this.mqtt.client, (topic, payload) => {
+      const record = bufferedMessageRecord(topic, payload);
+      return wal.appendWith(record.length, record.fill);
+    }, this.logger, {
       received: (topic) => this.metrics.messageReceived(topicEvent(topic)),
       acknowledged: (lag) => this.metrics.acknowledged(lag),
     });

@@ -13,18 +13,25 @@ export interface BufferedMessage {
 
 const MAX_TOPIC_BYTES = 0xfffe;
 
-/** The record in two parts, [u16 topic length][topic] and the message bytes (not copied here). */
-export function bufferedMessageParts(topic: string, payload: Buffer): [Buffer, Buffer] {
+/** The record's length and a writer of its bytes at an offset: for `WriteAheadBuffer.appendWith` (no copy of its own). */
+export function bufferedMessageRecord(topic: string, payload: Buffer): { length: number; fill: (target: Buffer, offset: number) => void } {
   const topicBytes = Buffer.byteLength(topic, 'utf8');
   if (topicBytes > MAX_TOPIC_BYTES) throw new RangeError(`topic of ${topicBytes} bytes exceeds ${MAX_TOPIC_BYTES}`);
-  const head = Buffer.allocUnsafe(2 + topicBytes);
-  head.writeUInt16BE(topicBytes, 0);
-  head.write(topic, 2, topicBytes, 'utf8');
-  return [head, payload];
+  return {
+    length: 2 + topicBytes + payload.length,
+    fill: (target, offset) => {
+      target.writeUInt16BE(topicBytes, offset);
+      target.write(topic, offset + 2, topicBytes, 'utf8');
+      payload.copy(target, offset + 2 + topicBytes);
+    },
+  };
 }
 
 export function encodeBufferedMessage(topic: string, payload: Buffer): Buffer {
-  return Buffer.concat(bufferedMessageParts(topic, payload));
+  const record = bufferedMessageRecord(topic, payload);
+  const out = Buffer.alloc(record.length);
+  record.fill(out, 0);
+  return out;
 }
 
 /** Undefined for a record that is not a buffered message (never written by this version: counted as a dead letter). */

@@ -24,6 +24,23 @@ export function encodeFrame(payload: Buffer | readonly Buffer[], appendedAt: num
   return frame;
 }
 
+/** Fills a record's bytes at `offset` of `target` (exactly the length announced with it). */
+export type RecordFill = (target: Buffer, offset: number) => void;
+
+/**
+ * Writes the frame of a `recordLength`-byte record at `offset` of `target` (which has room for
+ * FRAME_OVERHEAD + recordLength bytes), the record's bytes written by `fill`; answers the frame's size.
+ */
+export function writeFrameAt(target: Buffer, offset: number, recordLength: number, fill: RecordFill, appendedAt: number): number {
+  const bodyLength = BODY_HEADER_BYTES + recordLength;
+  target.writeUInt32LE(bodyLength, offset);
+  target.writeDoubleLE(appendedAt, offset + FRAME_HEADER_BYTES);
+  fill(target, offset + FRAME_OVERHEAD);
+  const bodyStart = offset + FRAME_HEADER_BYTES;
+  target.writeUInt32LE(crc32(target.subarray(bodyStart, bodyStart + bodyLength)), offset + 4);
+  return FRAME_HEADER_BYTES + bodyLength;
+}
+
 export type FrameRead =
   | { kind: 'ok'; size: number; appendedAt: number; payload: Buffer }
   /** The bytes end before the frame does (possibly a torn tail, or just not read yet). */

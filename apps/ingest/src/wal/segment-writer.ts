@@ -1,14 +1,37 @@
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
+import { FRAME_OVERHEAD, writeFrameAt } from './frame';
+import type { RecordFill } from './frame';
 import type { SegmentInfo } from './segment-info';
 import { segmentPath, syncDir } from './segment-files';
 
-interface Pending {
-  frame: Buffer;
-  appendedAt: number;
-  resolve: () => void;
-  reject: (error: Error) => void;
+/**
+ * The frames appended since the last write began, encoded one after the other in one staging buffer (no buffer
+ * per record, no copy to join them), and the one promise they all wait for.
+ */
+class Group {
+  readonly sizes: number[] = [];
+  readonly times: number[] = [];
+  used = 0;
+  readonly done: Promise<void>;
+  resolve!: () => void;
+  reject!: (error: Error) => void;
+
+  constructor(public staging: Buffer) {
+    this.done = new Promise<void>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    // A group that fails is rejected whether or not its appenders still listen.
+    this.done.catch(() => undefined);
+  }
+
+  get count(): number {
+    return this.sizes.length;
+  }
 }
+
+const STAGING_BYTES = 1024 * 1024;
 
 export interface WriterSettings {
   dir: string;
@@ -30,7 +53,9 @@ export interface WriterEvents {
  * every later append rejects and the buffer reports it; startup recovery cuts any torn tail.
  */
 export class SegmentWriter {
-  private pending: Pending[] = [];
+  private pending: Group | undefined;
+  /** Staging buffers of written groups, reused (at most two: one being written, one filling). */
+  private readonly spare: Buffer[] = [];
   private flushing: Promise<void> | undefined;
   private active: { info: SegmentInfo; handle: FileHandle; openedAt: number } | undefined;
   private sealRequested = false;
@@ -43,12 +68,21 @@ export class SegmentWriter {
     private readonly events: WriterEvents,
   ) {}
 
-  append(frame: Buffer, appendedAt: number): Promise<void> {
+  /** Appends the frame of a `recordLength`-byte record written by `fill`; resolves when it is durable. */
+  append(recordLength: number, fill: RecordFill, appendedAt: number): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise<void>((resolve, reject) => {
-      this.pending.push({ frame, appendedAt, resolve, reject });
-      this.kick();
-    });
+    const size = FRAME_OVERHEAD + recordLength;
+    const group = (this.pending ??= new Group(this.spare.pop() ?? Buffer.allocUnsafe(Math.max(STAGING_BYTES, size))));
+    if (group.used + size > group.staging.length) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * group.staging.length, group.used + size));
+      group.staging.copy(grown, 0, 0, group.used);
+      group.staging = grown;
+    }
+    group.used += writeFrameAt(group.staging, group.used, recordLength, fill, appendedAt);
+    group.sizes.push(size);
+    group.times.push(appendedAt);
+    this.kick();
+    return group.done;
   }
 
   /** Seals the active segment if it holds records and is older than the age limit. */
@@ -73,62 +107,68 @@ export class SegmentWriter {
   private kick(): void {
     this.flushing ??= this.flush().finally(() => {
       this.flushing = undefined;
-      if (this.pending.length > 0 || this.sealRequested) this.kick();
+      if (this.pending || this.sealRequested) this.kick();
     });
   }
 
   private async flush(): Promise<void> {
-    while (this.pending.length > 0 || this.sealRequested) {
+    while (this.pending || this.sealRequested) {
       const group = this.pending;
-      this.pending = [];
+      this.pending = undefined;
       try {
-        if (group.length > 0) await this.writeGroup(group);
-        if (this.sealRequested && this.pending.length === 0) {
+        if (group) await this.writeGroup(group);
+        if (this.sealRequested && !this.pending) {
           this.sealRequested = false;
           await this.seal();
         }
       } catch (error) {
         this.failure = error instanceof Error ? error : new Error(String(error));
-        const failed = [...group, ...this.pending];
-        this.pending = [];
+        const waiting = this.pending as Group | undefined;
+        this.pending = undefined;
         this.sealRequested = false;
-        for (const item of failed) item.reject(this.failure);
+        group?.reject(this.failure);
+        waiting?.reject(this.failure);
         return;
       }
-      for (const item of group) item.resolve();
+      if (group) {
+        group.resolve();
+        if (this.spare.length < 2 && group.staging.length <= 4 * STAGING_BYTES) this.spare.push(group.staging);
+      }
     }
   }
 
-  private async writeGroup(group: Pending[]): Promise<void> {
-    let chunk: Pending[] = [];
+  /** Writes a group's frames, in chunks that never cross a segment's size limit. */
+  private async writeGroup(group: Group): Promise<void> {
+    let chunkStart = 0;
     let chunkBytes = 0;
-    for (const item of group) {
-      const size = this.active ? this.active.info.size + chunkBytes : 0;
-      if (!this.active || (size > 0 && size + item.frame.length > this.settings.segmentMaxBytes)) {
-        await this.writeChunk(chunk, chunkBytes);
-        chunk = [];
+    let chunkFirst = 0;
+    for (let i = 0; i < group.count; i++) {
+      const size = group.sizes[i] as number;
+      const filled = this.active ? this.active.info.size + chunkBytes : 0;
+      if (!this.active || (filled > 0 && filled + size > this.settings.segmentMaxBytes)) {
+        await this.writeChunk(group, chunkStart, chunkBytes, i - chunkFirst, chunkFirst);
+        chunkStart += chunkBytes;
         chunkBytes = 0;
+        chunkFirst = i;
         await this.seal();
         await this.open();
       }
-      chunk.push(item);
-      chunkBytes += item.frame.length;
+      chunkBytes += size;
     }
-    await this.writeChunk(chunk, chunkBytes);
+    await this.writeChunk(group, chunkStart, chunkBytes, group.count - chunkFirst, chunkFirst);
   }
 
-  private async writeChunk(chunk: Pending[], bytes: number): Promise<void> {
-    if (chunk.length === 0 || !this.active) return;
+  private async writeChunk(group: Group, start: number, bytes: number, records: number, first: number): Promise<void> {
+    if (records === 0 || !this.active) return;
     const { handle, info } = this.active;
-    const data = chunk.length === 1 ? chunk[0].frame : Buffer.concat(chunk.map((item) => item.frame), bytes);
     let written = 0;
-    while (written < data.length) {
-      const result = await handle.write(data, written, data.length - written, info.size + written);
+    while (written < bytes) {
+      const result = await handle.write(group.staging, start + written, bytes - written, info.size + written);
       written += result.bytesWritten;
     }
     if (this.settings.sync) await handle.datasync();
-    info.size += data.length;
-    this.events.durable(chunk.length, chunk[0].appendedAt);
+    info.size += bytes;
+    this.events.durable(records, group.times[first] as number);
   }
 
   private async seal(): Promise<void> {

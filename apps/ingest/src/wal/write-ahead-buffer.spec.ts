@@ -56,6 +56,15 @@ describe('WriteAheadBuffer', () => {
     expect(sink.delivered).toEqual(['abcde', 'f']);
   });
 
+  it('keeps every byte of a group larger than its staging memory, across segment boundaries', async () => {
+    const buffer = await wal({ segmentMaxBytes: 1_500_000, maxRecordBytes: 2_000_000 });
+    const records = ['a', 'b', 'c', 'd'].map((c, i) => c.repeat(400_000 + i));
+    await Promise.all(records.map((r) => buffer.append(Buffer.from(r))));
+    await waitFor(() => sink.delivered.length >= 4, 'all drained');
+    expect(sink.delivered).toEqual(records);
+    expect(segmentFiles(dir).length).toBeGreaterThanOrEqual(1);
+  });
+
   it('group commit: appends arriving during a write share one fdatasync', async () => {
     sink.hold();
     const probe = await fs.open(path.join(dir, 'probe'), 'w');

@@ -1,7 +1,8 @@
 import { DomainError } from '@app/contracts';
 import { AppendTimes } from './append-times';
 import { Drainer } from './drain';
-import { FRAME_OVERHEAD, encodeFrame } from './frame';
+import { FRAME_OVERHEAD } from './frame';
+import type { RecordFill } from './frame';
 import { recover } from './recovery';
 import type { SegmentInfo } from './segment-info';
 import { SegmentWriter } from './segment-writer';
@@ -97,24 +98,36 @@ export class WriteAheadBuffer {
   }
 
   /**
-   * Resolves once the record is durable (fdatasync with `sync: 'always'`). While the buffer is at its
-   * capacity it waits for the drain to free space (backpressure); it never drops a record.
+   * Appends one record, `payload` whole or in parts that make one record (copied once, into its frame). Resolves
+   * once the record is durable (fdatasync with `sync: 'always'`). While the buffer is at its capacity it waits for
+   * the drain to free space (backpressure); it never drops a record.
    */
-  /** Appends one record: `payload` whole, or in parts that make one record (copied once, into its frame). */
-  async append(payload: Buffer | readonly Buffer[]): Promise<void> {
-    if (this.closed) throw new DomainError('SERVICE_UNAVAILABLE', 'the write-ahead buffer is closed');
+  append(payload: Buffer | readonly Buffer[]): Promise<void> {
+    if (Buffer.isBuffer(payload)) return this.appendWith(payload.length, (target, offset) => payload.copy(target, offset));
     let length = 0;
-    if (Buffer.isBuffer(payload)) length = payload.length;
-    else for (const part of payload) length += part.length;
+    for (const part of payload) length += part.length;
+    return this.appendWith(length, (target, offset) => {
+      let at = offset;
+      for (const part of payload) at += part.copy(target, at);
+    });
+  }
+
+  /**
+   * Appends a `length`-byte record that `fill` writes straight into the buffer's staging memory (no buffer of its
+   * own): the hot path of ingest, one call per MQTT message. Resolves as `append`.
+   */
+  appendWith(length: number, fill: RecordFill): Promise<void> {
+    if (this.closed) return Promise.reject(new DomainError('SERVICE_UNAVAILABLE', 'the write-ahead buffer is closed'));
     if (length > this.options.maxRecordBytes) {
-      throw new DomainError('PAYLOAD_TOO_LARGE', `record of ${length} bytes exceeds the write-ahead buffer's limit of ${this.options.maxRecordBytes}`);
+      return Promise.reject(new DomainError('PAYLOAD_TOO_LARGE', `record of ${length} bytes exceeds the write-ahead buffer's limit of ${this.options.maxRecordBytes}`));
     }
-    if (this.writer.failure) throw new DomainError('SERVICE_UNAVAILABLE', `the write-ahead buffer cannot write: ${this.writer.failure.message}`);
+    if (this.writer.failure) return Promise.reject(new DomainError('SERVICE_UNAVAILABLE', `the write-ahead buffer cannot write: ${this.writer.failure.message}`));
     const bytes = length + FRAME_OVERHEAD;
-    if (this.waiters.length > 0 || !this.fits(bytes)) await new Promise<void>((resolve, reject) => this.waiters.push({ bytes, resolve, reject }));
-    else this.reserve(bytes);
-    const appendedAt = Date.now();
-    await this.writer.append(encodeFrame(payload, appendedAt), appendedAt);
+    if (this.waiters.length > 0 || !this.fits(bytes)) {
+      return new Promise<void>((resolve, reject) => this.waiters.push({ bytes, resolve, reject })).then(() => this.writer.append(length, fill, Date.now()));
+    }
+    this.reserve(bytes);
+    return this.writer.append(length, fill, Date.now());
   }
 
   state(): WalState {
