@@ -32,6 +32,7 @@ class Group {
 }
 
 const STAGING_BYTES = 1024 * 1024;
+const MAX_SPARE_BYTES = 64 * 1024 * 1024;
 
 export interface WriterSettings {
   dir: string;
@@ -132,7 +133,8 @@ export class SegmentWriter {
       }
       if (group) {
         group.resolve();
-        if (this.spare.length < 2 && group.staging.length <= 4 * STAGING_BYTES) this.spare.push(group.staging);
+        // Kept up to a size that holds a burst (a group is everything that arrived during one fdatasync).
+        if (this.spare.length < 2 && group.staging.length <= MAX_SPARE_BYTES) this.spare.push(group.staging);
       }
     }
   }
