@@ -24,7 +24,7 @@ export const ingestConfigSchema = z.object({
   /** Buffered bytes not yet in ClickHouse before acknowledgements stop (pushing back on the broker). */
   INGEST_WAL_CAPACITY_BYTES: z.coerce.number().int().min(1024 * 1024).default(1024 * 1024 * 1024),
   /** A ClickHouse batch closes at this many messages ... */
-  INGEST_BATCH_MAX_RECORDS: z.coerce.number().int().min(1).max(100_000).default(5000),
+  INGEST_BATCH_MAX_RECORDS: z.coerce.number().int().min(1).max(100_000).default(10_000),
   /** ... or when its first message has waited this long (ms). */
   INGEST_BATCH_MAX_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(250),
   /** Address the metrics listener binds. */

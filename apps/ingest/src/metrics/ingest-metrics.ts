@@ -107,8 +107,8 @@ export class IngestMetrics {
     this.totals.stored += count;
   }
 
-  eventDecoded(event: EventName): void {
-    this.decoded.inc({ event });
+  eventDecoded(event: EventName, count = 1): void {
+    this.decoded.inc({ event }, count);
   }
 
   /** `reason`: a code from a fixed set (DeadLetterCode, codec error codes), never a message. */

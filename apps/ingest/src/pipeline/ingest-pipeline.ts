@@ -141,7 +141,10 @@ export class IngestPipeline {
     await this.afterCommit.publish(result);
     this.metrics.batchHandled(batch.length);
     this.metrics.eventsStored(batch.length);
-    for (const event of result.decoded) this.metrics.eventDecoded(event);
+    // One increment per event name, not per event (a batch holds thousands).
+    const decoded = new Map<EventName, number>();
+    for (const event of result.decoded) decoded.set(event, (decoded.get(event) ?? 0) + 1);
+    for (const [event, count] of decoded) this.metrics.eventDecoded(event, count);
     for (const code of result.deadLetterCodes) {
       this.metrics.deadLettered(code);
       if (code !== CODEC_REJECTED) this.metrics.decodeFailed(code);
