@@ -20,6 +20,15 @@ export interface IntakeObserver {
 }
 
 type IPublishPacket = Parameters<MqttClient['handleMessage']>[0];
+
+/** PUBACKs waiting for one durable promise, in arrival order. */
+interface HeldAcks {
+  durable: Promise<void>;
+  generation: number;
+  packets: { cmd: string; messageId?: number }[];
+  arrivals: number[];
+  settled: boolean;
+}
 type SendPacket = (packet: { cmd: string; messageId?: number }, cb?: (error?: Error) => void, cbStorePut?: () => void) => void;
 /** MQTT.js's private packet writer (present through 5.x; the unit and integration tests fail if it changes). */
 interface InternalClient {
@@ -47,6 +56,8 @@ export class MqttIntake {
   private generation = 0;
   private chain: Promise<void> = Promise.resolve();
   private held: { durable: Promise<void>; arrivedAt: number } | undefined;
+  /** The newest entry of the PUBACK chain, which later messages of the same group commit join. */
+  private tail: HeldAcks | undefined;
   private readonly originalSend: SendPacket;
 
   constructor(
@@ -101,17 +112,32 @@ export class MqttIntake {
     }
     this.held = undefined;
     const generation = this.generation;
+    // Messages made durable by the same group commit share one promise: their PUBACKs wait as one entry.
+    const tail = this.tail;
+    if (tail && tail.durable === held.durable && tail.generation === generation && !tail.settled) {
+      tail.packets.push(packet);
+      tail.arrivals.push(held.arrivedAt);
+      cb?.();
+      return;
+    }
+    const entry: HeldAcks = { durable: held.durable, generation, packets: [packet], arrivals: [held.arrivedAt], settled: false };
+    this.tail = entry;
     this.chain = this.chain
-      .then(() => held.durable)
+      .then(() => entry.durable)
       .then(
         () => {
-          if (generation !== this.generation) return;
-          this.originalSend(packet);
-          this.observer.acknowledged?.((performance.now() - held.arrivedAt) / 1000);
+          entry.settled = true;
+          if (entry.generation !== this.generation) return;
+          const now = performance.now();
+          for (let i = 0; i < entry.packets.length; i++) {
+            this.originalSend(entry.packets[i] as { cmd: string; messageId?: number });
+            this.observer.acknowledged?.((now - (entry.arrivals[i] as number)) / 1000);
+          }
         },
         (error: unknown) => {
-          if (generation !== this.generation) return;
-          this.logger.error({ err: error, messageId: packet.messageId }, 'a message could not be made durable: not acknowledged; reconnecting so the broker redelivers it');
+          entry.settled = true;
+          if (entry.generation !== this.generation) return;
+          this.logger.error({ err: error, messageIds: entry.packets.map((p) => p.messageId) }, 'messages could not be made durable: not acknowledged; reconnecting so the broker redelivers them');
           this.generation += 1;
           this.client.stream?.destroy();
         },

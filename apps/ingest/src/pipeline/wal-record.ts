@@ -22,7 +22,7 @@ export function bufferedMessageRecord(topic: string, payload: Buffer): { length:
     fill: (target, offset) => {
       target.writeUInt16BE(topicBytes, offset);
       target.write(topic, offset + 2, topicBytes, 'utf8');
-      payload.copy(target, offset + 2 + topicBytes);
+      target.set(payload, offset + 2 + topicBytes);
     },
   };
 }

@@ -5,19 +5,27 @@ import type { RecordFill } from './frame';
 import type { SegmentInfo } from './segment-info';
 import { segmentPath, syncDir } from './segment-files';
 
+/** Part of a group's staging memory: frames one after the other, `frames` of them in `used` bytes. */
+interface StagingChunk {
+  buffer: Buffer;
+  used: number;
+  frames: number;
+}
+
 /**
- * The frames appended since the last write began, encoded one after the other in one staging buffer (no buffer
- * per record, no copy to join them), and the one promise they all wait for.
+ * The frames appended since the last write began, encoded one after the other into staging chunks (no buffer per
+ * record, no copy to join them; a full chunk is followed by another, never copied into a bigger one), and the one
+ * promise they all wait for.
  */
 class Group {
+  readonly chunks: StagingChunk[] = [];
   readonly sizes: number[] = [];
   readonly times: number[] = [];
-  used = 0;
   readonly done: Promise<void>;
   resolve!: () => void;
   reject!: (error: Error) => void;
 
-  constructor(public staging: Buffer) {
+  constructor() {
     this.done = new Promise<void>((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
@@ -25,14 +33,12 @@ class Group {
     // A group that fails is rejected whether or not its appenders still listen.
     this.done.catch(() => undefined);
   }
-
-  get count(): number {
-    return this.sizes.length;
-  }
 }
 
-const STAGING_BYTES = 1024 * 1024;
-const MAX_SPARE_BYTES = 64 * 1024 * 1024;
+/** Staging chunk size; a record larger than this gets a chunk of its own size. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Chunks kept for reuse once written (a burst's worth). */
+const MAX_SPARE_CHUNKS = 16;
 
 export interface WriterSettings {
   dir: string;
@@ -73,13 +79,15 @@ export class SegmentWriter {
   append(recordLength: number, fill: RecordFill, appendedAt: number): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     const size = FRAME_OVERHEAD + recordLength;
-    const group = (this.pending ??= new Group(this.spare.pop() ?? Buffer.allocUnsafe(Math.max(STAGING_BYTES, size))));
-    if (group.used + size > group.staging.length) {
-      const grown = Buffer.allocUnsafe(Math.max(2 * group.staging.length, group.used + size));
-      group.staging.copy(grown, 0, 0, group.used);
-      group.staging = grown;
+    const group = (this.pending ??= new Group());
+    let chunk = group.chunks[group.chunks.length - 1];
+    if (!chunk || chunk.used + size > chunk.buffer.length) {
+      const reused = size <= CHUNK_BYTES ? this.spare.pop() : undefined;
+      chunk = { buffer: reused ?? Buffer.allocUnsafe(Math.max(CHUNK_BYTES, size)), used: 0, frames: 0 };
+      group.chunks.push(chunk);
     }
-    group.used += writeFrameAt(group.staging, group.used, recordLength, fill, appendedAt);
+    chunk.used += writeFrameAt(chunk.buffer, chunk.used, recordLength, fill, appendedAt);
+    chunk.frames += 1;
     group.sizes.push(size);
     group.times.push(appendedAt);
     this.kick();
@@ -133,44 +141,66 @@ export class SegmentWriter {
       }
       if (group) {
         group.resolve();
-        // Kept up to a size that holds a burst (a group is everything that arrived during one fdatasync).
-        if (this.spare.length < 2 && group.staging.length <= MAX_SPARE_BYTES) this.spare.push(group.staging);
+        for (const chunk of group.chunks) if (this.spare.length < MAX_SPARE_CHUNKS && chunk.buffer.length === CHUNK_BYTES) this.spare.push(chunk.buffer);
       }
     }
   }
 
-  /** Writes a group's frames, in chunks that never cross a segment's size limit. */
+  /**
+   * Writes a group's frames chunk by chunk, in writes that never cross a segment's size limit; one fdatasync per
+   * segment touched (before it is sealed, and at the end), then the frames are announced durable.
+   */
   private async writeGroup(group: Group): Promise<void> {
-    let chunkStart = 0;
-    let chunkBytes = 0;
-    let chunkFirst = 0;
-    for (let i = 0; i < group.count; i++) {
-      const size = group.sizes[i] as number;
-      const filled = this.active ? this.active.info.size + chunkBytes : 0;
-      if (!this.active || (filled > 0 && filled + size > this.settings.segmentMaxBytes)) {
-        await this.writeChunk(group, chunkStart, chunkBytes, i - chunkFirst, chunkFirst);
-        chunkStart += chunkBytes;
-        chunkBytes = 0;
-        chunkFirst = i;
-        await this.seal();
-        await this.open();
+    let frame = 0;
+    for (const chunk of group.chunks) {
+      let start = 0;
+      let bytes = 0;
+      let first = frame;
+      for (let i = 0; i < chunk.frames; i++, frame++) {
+        const size = group.sizes[frame] as number;
+        const filled = this.active ? this.active.info.size + this.unsyncedBytes + bytes : 0;
+        if (!this.active || (filled > 0 && filled + size > this.settings.segmentMaxBytes)) {
+          await this.writeRange(chunk.buffer, start, bytes, frame - first, group.times[first] as number);
+          await this.syncWritten();
+          start += bytes;
+          bytes = 0;
+          first = frame;
+          await this.seal();
+          await this.open();
+        }
+        bytes += size;
       }
-      chunkBytes += size;
+      await this.writeRange(chunk.buffer, start, bytes, frame - first, group.times[first] as number);
     }
-    await this.writeChunk(group, chunkStart, chunkBytes, group.count - chunkFirst, chunkFirst);
+    await this.syncWritten();
   }
 
-  private async writeChunk(group: Group, start: number, bytes: number, records: number, first: number): Promise<void> {
+  /** Written to the active segment but not yet synced: (records, first appendedAt) per write, and their bytes. */
+  private unsynced: [number, number][] = [];
+  private unsyncedBytes = 0;
+
+  private async writeRange(buffer: Buffer, start: number, bytes: number, records: number, firstAppendedAt: number): Promise<void> {
     if (records === 0 || !this.active) return;
     const { handle, info } = this.active;
+    const at = info.size + this.unsyncedBytes;
     let written = 0;
     while (written < bytes) {
-      const result = await handle.write(group.staging, start + written, bytes - written, info.size + written);
+      const result = await handle.write(buffer, start + written, bytes - written, at + written);
       written += result.bytesWritten;
     }
-    if (this.settings.sync) await handle.datasync();
-    info.size += bytes;
-    this.events.durable(records, group.times[first] as number);
+    this.unsyncedBytes += bytes;
+    this.unsynced.push([records, firstAppendedAt]);
+  }
+
+  /** The segment's size (what the drain may read) moves only once the bytes are synced. */
+  private async syncWritten(): Promise<void> {
+    if (this.unsynced.length === 0 || !this.active) return;
+    if (this.settings.sync) await this.active.handle.datasync();
+    this.active.info.size += this.unsyncedBytes;
+    this.unsyncedBytes = 0;
+    const written = this.unsynced;
+    this.unsynced = [];
+    for (const [records, firstAppendedAt] of written) this.events.durable(records, firstAppendedAt);
   }
 
   private async seal(): Promise<void> {
