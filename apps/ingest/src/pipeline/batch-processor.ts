@@ -46,6 +46,11 @@ export interface BatchResult<R extends RowTargets = TableRows> {
   codecFailures: string[];
 }
 
+/** Messages processed between two yields to the event loop (about 25 ms of work). */
+const YIELD_EVERY = 500;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** The code of a dead letter whose payload a codec refused (besides the parser's DeadLetterCode). */
 export const CODEC_REJECTED = 'CODEC_REJECTED';
 
@@ -122,7 +127,11 @@ export class BatchProcessor {
       if (topic.ok) devEuis.add(topic.devEui);
     }
     const batch = new BatchState(await this.resolveDevEuis(devEuis));
-    for (const m of messages) {
+    for (let i = 0; i < messages.length; i++) {
+      // A batch is thousands of messages (hundreds of milliseconds of work): let the broker connection be read and
+      // acknowledged in between, or the publishers stall while the drain runs and the two never overlap.
+      if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop();
+      const m = messages[i] as IncomingMessage;
       const outcome = parseEvent(m.topic, m.payload, this.limits);
       if (outcome.ok) this.processEvent({ event: outcome.event, topic: m.topic, payload: m.payload, receivedAt: m.receivedAt }, batch, result, version);
       else this.deadLetter(result, m, NIL_UUID, outcome.reason.code, outcome.reason.field, outcome.reason.message, version);
