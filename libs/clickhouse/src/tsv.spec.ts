@@ -1,5 +1,5 @@
 import { SqlValueError } from './sql';
-import { DateTimeText, TsvBuilder, TsvBytes, tsvEscape, tsvNumber, tsvStringArray } from './tsv';
+import { DateTimeText, TsvBuilder, TsvBytes, tsvEscape, tsvNumber, tsvQuoted, tsvStringArray } from './tsv';
 import type { InsertValue } from './insert-rows';
 
 /** One row of one column `v`, as its line without the final line feed. */
@@ -228,6 +228,19 @@ describe('TsvBytes', () => {
       out.escapedBytes(Buffer.from(text));
       out.text('>');
       expect(out.bytes().toString('utf8')).toBe(`<${tsvEscape(text)}>`);
+    }
+  });
+
+  it('writes fields exactly as the string escapes would: escaped, quoted and plain, ASCII or not', () => {
+    const samples = ['', 'plain', "it's", 'a\\b\tc\nd\re', "grüße 'x'\t✓", "ü'\\", '1.8.0', 'x'.repeat(300)];
+    for (const text of samples) {
+      const out = new TsvBytes(4);
+      out.escaped(text);
+      out.byte(0x7c);
+      out.quoted(text);
+      out.byte(0x7c);
+      out.plain(text);
+      expect(out.bytes().toString('utf8')).toBe(`${tsvEscape(text)}|${tsvQuoted(text)}|${text}`);
     }
   });
 

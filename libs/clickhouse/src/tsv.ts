@@ -184,6 +184,20 @@ export class TsvBytes {
 
   /** A String field: `tsvEscape(text)`. */
   escaped(text: string): void {
+    this.escapedText(text, false);
+  }
+
+  /** One string of an Array(String) field: `tsvQuoted(text)`. */
+  quoted(text: string): void {
+    this.byte(QUOTE);
+    if (this.escapedText(text, true)) this.byte(QUOTE);
+  }
+
+  /**
+   * ASCII a character at a time with the escapes (and `'` too when `inQuotes`); from the first non-ASCII character
+   * on, the string escapes and UTF-8. Answers false when that fallback also wrote the closing quote.
+   */
+  private escapedText(text: string, inQuotes: boolean): boolean {
     const n = text.length;
     this.reserve(2 * n);
     const out = this.buffer;
@@ -192,10 +206,15 @@ export class TsvBytes {
       const c = text.charCodeAt(i);
       if (c >= 0x80) {
         this.length = at;
-        this.text(tsvEscape(text.slice(i)));
-        return;
+        const rest = text.slice(i);
+        if (!inQuotes) {
+          this.text(tsvEscape(rest));
+          return true;
+        }
+        this.text(tsvQuoted(rest).slice(1)); // the opening quote is written; this writes the closing one
+        return false;
       }
-      if (c === BACKSLASH || c === TAB || c === LF || c === CR) {
+      if (c === BACKSLASH || c === TAB || c === LF || c === CR || (inQuotes && c === QUOTE)) {
         out[at++] = BACKSLASH;
         out[at++] = ESCAPE_LETTER[c] as number;
       } else {
@@ -203,32 +222,7 @@ export class TsvBytes {
       }
     }
     this.length = at;
-  }
-
-  /** One string of an Array(String) field: `tsvQuoted(text)`. */
-  quoted(text: string): void {
-    const n = text.length;
-    this.reserve(2 * n + 2);
-    const out = this.buffer;
-    let at = this.length;
-    out[at++] = QUOTE;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x80) {
-        this.length = at;
-        const rest = tsvQuoted(text.slice(i));
-        this.text(rest.slice(1)); // the opening quote is written
-        return;
-      }
-      if (c === BACKSLASH || c === TAB || c === LF || c === CR || c === QUOTE) {
-        out[at++] = BACKSLASH;
-        out[at++] = ESCAPE_LETTER[c] as number;
-      } else {
-        out[at++] = c;
-      }
-    }
-    out[at++] = QUOTE;
-    this.length = at;
+    return true;
   }
 
   /** Bytes of a String field, escaped (backslash, tab, line feed, carriage return). */

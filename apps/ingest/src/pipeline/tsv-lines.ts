@@ -113,15 +113,32 @@ const uplink: LineEncoder<UplinkRow> = (r, d, out) => {
   last(out, tsvNumber(r.version, 'version'));
 };
 
+/** One item of a measurement-field array. */
+type ItemWriter = (out: TsvBytes, m: Measurement, g: ReadingGroup, d: BodyDates) => void;
+
+const tsItem: ItemWriter = (out, m, g, d) => {
+  const at = m.at === undefined ? g.uplink_ms : readingTimeMs(m.at, g.uplink_ms, g.received_ms, d.parseAt(m.at));
+  out.byte(QUOTE);
+  out.plain(d.ms(d.ts, at, 'ts'));
+  out.byte(QUOTE);
+};
+const quantityItem: ItemWriter = (out, m) => out.quoted(m.quantity);
+const valueItem: ItemWriter = (out, m) => out.plain(String(m.value));
+const unitItem: ItemWriter = (out, m) => out.quoted(m.unit);
+const storageItem: ItemWriter = (out, m) => out.plain(String(boundedInt(m.storage, 0xffff_ffff)));
+const tariffItem: ItemWriter = (out, m) => out.plain(String(boundedInt(m.tariff, 0xffff)));
+const registerItem: ItemWriter = (out, m) => out.quoted(m.register ?? '');
+
+/** `m_ts` .. `m_register`, in `TABLE_COLUMNS` order. */
+const MEASUREMENT_ARRAYS: readonly ItemWriter[] = [tsItem, quantityItem, valueItem, unitItem, storageItem, tariffItem, registerItem];
+
 /**
  * One `readings_ingest` line: the group's fields, then one array per measurement field, each over the finite values
  * only (so the arrays have equal lengths).
  */
 const readingGroup: LineEncoder<ReadingGroup> = (g, d, out) => {
   const ms = g.measurements;
-  let finite = 0;
-  for (let i = 0; i < ms.length; i++) if (Number.isFinite((ms[i] as Measurement).value)) finite++;
-  if (finite === 0) return;
+  if (!ms.some((m) => Number.isFinite(m.value))) return;
   plain(out, g.tenant_id);
   plain(out, g.device_id);
   esc(out, g.device_address);
@@ -130,78 +147,18 @@ const readingGroup: LineEncoder<ReadingGroup> = (g, d, out) => {
   esc(out, g.source);
   esc(out, g.deduplication_id);
   num(out, g.version, 'version');
-  // m_ts
-  out.byte(OPEN);
-  let n = 0;
-  for (const m of ms) {
-    if (!Number.isFinite(m.value)) continue;
-    if (n++ > 0) out.byte(COMMA);
-    const at = m.at === undefined ? g.uplink_ms : readingTimeMs(m.at, g.uplink_ms, g.received_ms, d.parseAt(m.at));
-    out.byte(QUOTE);
-    out.plain(d.ms(d.ts, at, 'ts'));
-    out.byte(QUOTE);
+  for (let a = 0; a < MEASUREMENT_ARRAYS.length; a++) {
+    const item = MEASUREMENT_ARRAYS[a] as ItemWriter;
+    if (a > 0) out.byte(T);
+    out.byte(OPEN);
+    let n = 0;
+    for (const m of ms) {
+      if (!Number.isFinite(m.value)) continue;
+      if (n++ > 0) out.byte(COMMA);
+      item(out, m, g, d);
+    }
+    out.byte(CLOSE);
   }
-  out.byte(CLOSE);
-  out.byte(T);
-  // m_quantity
-  out.byte(OPEN);
-  n = 0;
-  for (const m of ms) {
-    if (!Number.isFinite(m.value)) continue;
-    if (n++ > 0) out.byte(COMMA);
-    out.quoted(m.quantity);
-  }
-  out.byte(CLOSE);
-  out.byte(T);
-  // m_value
-  out.byte(OPEN);
-  n = 0;
-  for (const m of ms) {
-    if (!Number.isFinite(m.value)) continue;
-    if (n++ > 0) out.byte(COMMA);
-    out.plain(String(m.value));
-  }
-  out.byte(CLOSE);
-  out.byte(T);
-  // m_unit
-  out.byte(OPEN);
-  n = 0;
-  for (const m of ms) {
-    if (!Number.isFinite(m.value)) continue;
-    if (n++ > 0) out.byte(COMMA);
-    out.quoted(m.unit);
-  }
-  out.byte(CLOSE);
-  out.byte(T);
-  // m_storage
-  out.byte(OPEN);
-  n = 0;
-  for (const m of ms) {
-    if (!Number.isFinite(m.value)) continue;
-    if (n++ > 0) out.byte(COMMA);
-    out.plain(String(boundedInt(m.storage, 0xffff_ffff)));
-  }
-  out.byte(CLOSE);
-  out.byte(T);
-  // m_tariff
-  out.byte(OPEN);
-  n = 0;
-  for (const m of ms) {
-    if (!Number.isFinite(m.value)) continue;
-    if (n++ > 0) out.byte(COMMA);
-    out.plain(String(boundedInt(m.tariff, 0xffff)));
-  }
-  out.byte(CLOSE);
-  out.byte(T);
-  // m_register
-  out.byte(OPEN);
-  n = 0;
-  for (const m of ms) {
-    if (!Number.isFinite(m.value)) continue;
-    if (n++ > 0) out.byte(COMMA);
-    out.quoted(m.register ?? '');
-  }
-  out.byte(CLOSE);
   out.byte(LF);
 };
 
