@@ -3,8 +3,8 @@
  * written straight into bytes (`TsvBytes`). A generic encoder reads fields by name from rows of six shapes, which V8
  * cannot optimise; ingest writes about ten rows per uplink, so this is its hottest code (docs/benchmarks.md "Ingest
  * end to end"). Texts that are ids we made or validated (UUIDs, hex EUIs, codes, enum names) are written as they
- * are; everything from a message goes through `tsvEscape`, and a message's own bytes (`raw`) are copied escaped
- * without a round trip through a string. Numbers and Dates keep the generic rules (non-finite and out-of-range
+ * are (`TsvBytes.plain`); everything from a message is escaped (`TsvBytes.escaped` / `quoted`: the `tsvEscape` and
+ * `tsvQuoted` rules), and a message's own bytes (`raw`) are copied escaped without a round trip through a string. Numbers and Dates keep the generic rules (non-finite and out-of-range
  * values throw).
  *
  * `TsvTables` takes rows the way `BatchProcessor` hands them out (`push`), encoding each at once: a batch keeps
