@@ -242,6 +242,10 @@ describe('TsvBytes', () => {
       out.plain(text);
       expect(out.bytes().toString('utf8')).toBe(`${tsvEscape(text)}|${tsvQuoted(text)}|${text}`);
     }
+    const arrays = new TsvBytes(4);
+    arrays.quotedArray(samples);
+    arrays.quotedArray([]);
+    expect(arrays.bytes().toString('utf8')).toBe(`${tsvStringArray(samples)}[]`);
   });
 
   it('copies bytes that are not UTF-8 unchanged', () => {

@@ -12,6 +12,17 @@ import { formatDateTimeUtc, isDateTimeInRange } from './datetime';
 import type { InsertValue } from './insert-rows';
 import { SqlValueError } from './sql';
 
+const BACKSLASH = 0x5c;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x27;
+const COMMA = 0x2c;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
+/** The letter after the backslash of each escaped ASCII character (\\ \t \n \r \'). */
+const ESCAPE_LETTER: Record<number, number> = { [BACKSLASH]: BACKSLASH, [TAB]: 0x74, [LF]: 0x6e, [CR]: 0x72, [QUOTE]: QUOTE };
+
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 const ESCAPES = /[\\\t\n\r]/g;
 const ESCAPED: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
@@ -65,61 +76,79 @@ function number(value: number, column: string): string {
   return String(value);
 }
 
-function arrayItem(value: InsertValue, column: string, dates: DateTimeText): string {
-  if (typeof value === 'string') return quoted(value);
-  if (typeof value === 'number') return number(value, column);
-  if (value instanceof Date) return `'${dates.format(value, column)}'`;
-  if (value === null) return 'NULL';
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'boolean') return value ? '1' : '0';
-  return `[${(value as readonly InsertValue[]).map((v) => arrayItem(v, column, dates)).join(',')}]`;
+/** One item of an array field (strings quoted, dates quoted, NULL as a literal, nested arrays). */
+function arrayItem(out: TsvBytes, value: InsertValue, column: string, dates: DateTimeText): void {
+  if (typeof value === 'string') out.quoted(value);
+  else if (typeof value === 'number') out.plain(number(value, column));
+  else if (value instanceof Date) {
+    out.byte(QUOTE);
+    out.plain(dates.format(value, column));
+    out.byte(QUOTE);
+  } else if (value === null) out.plain('NULL');
+  else if (typeof value === 'bigint') out.plain(value.toString());
+  else if (typeof value === 'boolean') out.plain(value ? '1' : '0');
+  else arrayField(out, value as readonly InsertValue[], column, dates);
+}
+
+function arrayField(out: TsvBytes, items: readonly InsertValue[], column: string, dates: DateTimeText): void {
+  out.byte(OPEN);
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out.byte(COMMA);
+    arrayItem(out, items[i] as InsertValue, column, dates);
+  }
+  out.byte(CLOSE);
 }
 
 /**
  * Builds the TabSeparated body of rows of one table: one line per row, `columns` in this order (they are sent with
- * the INSERT, so the table may have more columns with defaults).
+ * the INSERT, so the table may have more columns with defaults). Written through `TsvBytes`, the one encoder of
+ * the escapes; a row with a value that cannot be inserted throws and leaves nothing of itself in the body.
  */
 export class TsvBuilder<T> {
-  private readonly lines: string[] = [];
+  private readonly out = new TsvBytes(4 * 1024);
   private readonly dates = new DateTimeText();
+  private rows = 0;
 
   constructor(readonly columns: readonly (keyof T & string)[]) {}
 
   get size(): number {
-    return this.lines.length;
+    return this.rows;
   }
 
   add(row: T): void {
-    let line = '';
-    for (let i = 0; i < this.columns.length; i++) {
-      const column = this.columns[i] as keyof T & string;
-      const value = row[column] as unknown as InsertValue;
-      if (i > 0) line += '\t';
-      if (typeof value === 'string') line += tsvEscape(value);
-      else if (typeof value === 'number') line += number(value, column);
-      else if (value === null) line += '\\N';
-      else if (value instanceof Date) line += this.dates.format(value, column);
-      else if (typeof value === 'bigint') line += value.toString();
-      else if (typeof value === 'boolean') line += value ? '1' : '0';
-      else if (Array.isArray(value)) line += `[${value.map((v: InsertValue) => arrayItem(v, column, this.dates)).join(',')}]`;
-      else throw new SqlValueError(`column ${column}: cannot insert a value of type ${typeof value}`, 'unsupported_value');
+    const start = this.out.byteLength;
+    try {
+      for (let i = 0; i < this.columns.length; i++) {
+        const column = this.columns[i] as keyof T & string;
+        const value = row[column] as unknown as InsertValue;
+        if (i > 0) this.out.byte(TAB);
+        if (typeof value === 'string') this.out.escaped(value);
+        else if (typeof value === 'number') this.out.plain(number(value, column));
+        else if (value === null) this.out.plain('\\N');
+        else if (value instanceof Date) this.out.plain(this.dates.format(value, column));
+        else if (typeof value === 'bigint') this.out.plain(value.toString());
+        else if (typeof value === 'boolean') this.out.plain(value ? '1' : '0');
+        else if (Array.isArray(value)) arrayField(this.out, value as readonly InsertValue[], column, this.dates);
+        else throw new SqlValueError(`column ${column}: cannot insert a value of type ${typeof value}`, 'unsupported_value');
+      }
+      this.out.byte(LF);
+    } catch (error) {
+      this.out.truncate(start);
+      throw error;
     }
-    this.lines.push(line);
+    this.rows += 1;
   }
 
-  /** The body to send: every line ended by a line feed. */
+  /** The body to send as bytes: every line ended by a line feed. */
+  bytes(): Buffer {
+    return this.out.bytes();
+  }
+
+  /** The body as text. */
   text(): string {
-    return this.lines.length === 0 ? '' : `${this.lines.join('\n')}\n`;
+    return this.out.bytes().toString('utf8');
   }
 }
-
-const BACKSLASH = 0x5c;
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
-const QUOTE = 0x27;
-/** The letter after the backslash of each escaped ASCII character (\\ \t \n \r \'). */
-const ESCAPE_LETTER: Record<number, number> = { [BACKSLASH]: BACKSLASH, [TAB]: 0x74, [LF]: 0x6e, [CR]: 0x72, [QUOTE]: QUOTE };
 
 /**
  * A TabSeparated body built straight into bytes, field by field: ASCII text is written a character at a time (no
@@ -193,6 +222,16 @@ export class TsvBytes {
     if (this.escapedText(text, true)) this.byte(QUOTE);
   }
 
+  /** An Array(String) field: `tsvStringArray(items)`. */
+  quotedArray(items: readonly string[]): void {
+    this.byte(OPEN);
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) this.byte(COMMA);
+      this.quoted(items[i] as string);
+    }
+    this.byte(CLOSE);
+  }
+
   /**
    * ASCII a character at a time with the escapes (and `'` too when `inQuotes`); from the first non-ASCII character
    * on, the string escapes and UTF-8. Answers false when that fallback also wrote the closing quote.
@@ -254,10 +293,15 @@ export class TsvBytes {
     return this.buffer.subarray(0, this.length);
   }
 
+  /** Drops everything written after the first `byteLength` bytes (a row that turned out invalid). */
+  truncate(byteLength: number): void {
+    this.length = Math.min(this.length, Math.max(0, byteLength));
+  }
+
   private reserve(extra: number): void {
     const needed = this.length + extra;
     if (needed <= this.buffer.length) return;
-    let size = this.buffer.length * 2;
+    let size = Math.max(16, this.buffer.length * 2); // a detached body has an empty buffer
     while (size < needed) size *= 2;
     const grown = Buffer.allocUnsafe(size);
     this.buffer.copy(grown, 0, 0, this.length);

@@ -6,7 +6,7 @@ import { readDeviceInfo } from './device-info';
 import type { ChirpStackEvent } from './event-types';
 import { isJsonObject, Rejection } from './fields';
 import type { JsonObject } from './fields';
-import type { EventTopic } from './topic';
+import type { EventTopic, TopicResult } from './topic';
 import { parseTopic } from './topic';
 import { readUplink } from './uplink';
 
@@ -40,10 +40,11 @@ function readEvent(root: JsonObject, topic: EventTopic, limits: ParseLimits): Ch
  * Turns one MQTT message of ChirpStack's JSON integration into a normalized event, or says why not. Pure and
  * synchronous; it never throws for any topic or payload (a thrown error would be a bug in this layer).
  * Checks, in order: topic, message size, UTF-8 and JSON, top-level object, deviceInfo against the topic, then
- * every field of the event type (types, ranges, base64, frame payload size).
+ * every field of the event type (types, ranges, base64, frame payload size). `parsedTopic`: `parseTopic(topic)` when
+ * the caller has it already.
  */
-export function parseEvent(topic: string, payload: Buffer, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParseResult {
-  const t = parseTopic(topic);
+export function parseEvent(topic: string, payload: Buffer, limits: ParseLimits = DEFAULT_PARSE_LIMITS, parsedTopic?: TopicResult): ParseResult {
+  const t = parsedTopic ?? parseTopic(topic);
   if (!t.ok) return deadLetter(t.code, 'topic', t.message);
   if (payload.length > limits.maxMessageBytes) {
     return deadLetter('OVERSIZED', 'payload', `the message has ${payload.length} bytes, more than the limit of ${limits.maxMessageBytes}`);

@@ -122,17 +122,15 @@ export class BatchProcessor {
   async processMessages(messages: readonly IncomingMessage[], version: number): Promise<BatchResult>;
   async processMessages(messages: readonly IncomingMessage[], version: number, result: BatchResult<RowTargets> = emptyResult()): Promise<BatchResult<RowTargets>> {
     const devEuis = new Set<string>();
-    for (const m of messages) {
-      const topic = parseTopic(m.topic);
-      if (topic.ok) devEuis.add(topic.devEui);
-    }
+    const topics = messages.map((m) => parseTopic(m.topic));
+    for (const topic of topics) if (topic.ok) devEuis.add(topic.devEui);
     const batch = new BatchState(await this.resolveDevEuis(devEuis));
     for (let i = 0; i < messages.length; i++) {
       // A batch is thousands of messages (hundreds of milliseconds of work): let the broker connection be read and
       // acknowledged in between, or the publishers stall while the drain runs and the two never overlap.
       if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop();
       const m = messages[i] as IncomingMessage;
-      const outcome = parseEvent(m.topic, m.payload, this.limits);
+      const outcome = parseEvent(m.topic, m.payload, this.limits, topics[i]);
       if (outcome.ok) this.processEvent({ event: outcome.event, topic: m.topic, payload: m.payload, receivedAt: m.receivedAt }, batch, result, version);
       else this.deadLetter(result, m, NIL_UUID, outcome.reason.code, outcome.reason.field, outcome.reason.message, version);
     }

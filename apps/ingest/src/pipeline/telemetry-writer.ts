@@ -1,7 +1,7 @@
 import type { ClickHouseStore } from '@app/clickhouse';
 import { INSERT_TABLE, TABLE_COLUMNS } from './rows';
 import type { TableRows } from './rows';
-import { TsvTables, tsvBody } from './tsv-lines';
+import { TsvTables } from './tsv-lines';
 
 const WRITE_ORDER = ['readings', 'uplinks', 'device_status', 'gateway_last_seen', 'dead_letters', 'unassigned_uplinks'] as const;
 
@@ -12,9 +12,10 @@ export interface TableBody {
 
 /** Every non-empty table's TSV body, biggest first: of collected rows, or of rows encoded as they came. */
 export function encodeBodies(rows: TableRows | TsvTables): TableBody[] {
+  const tables = rows instanceof TsvTables ? rows : TsvTables.of(rows);
   const out: TableBody[] = [];
   for (const table of WRITE_ORDER) {
-    const body = rows instanceof TsvTables ? rows.body(table) : tsvBody(rows, table);
+    const body = tables.body(table);
     if (body !== undefined) out.push({ table, body });
   }
   return out;

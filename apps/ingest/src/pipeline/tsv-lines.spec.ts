@@ -1,4 +1,4 @@
-import { TsvBufferPool, TsvTables, tsvBody } from './tsv-lines';
+import { TsvBufferPool, TsvTables } from './tsv-lines';
 import { emptyRows } from './rows';
 import type { UplinkRow } from './rows';
 
@@ -29,7 +29,7 @@ describe('TsvTables', () => {
     rows.uplinks.push(uplink('a', '{"a":1}'), uplink('b', 'tab\there'));
     const tables = new TsvTables();
     for (const row of rows.uplinks) tables.uplinks.push(row);
-    expect(tables.body('uplinks')?.toString()).toBe(tsvBody(rows, 'uplinks')?.toString());
+    expect(tables.body('uplinks')?.toString()).toBe(TsvTables.of(rows).body('uplinks')?.toString());
     expect(tables.body('uplinks')?.toString()).toBe(
       `${TENANT}\t70b3d5e75e00beef\t2026-11-26 12:00:00\t2026-11-26 12:00:01\tup\ta\t7\t2\t0aff\t{"a":1}\tok\t\tx/y\t3\n` +
         `${TENANT}\t70b3d5e75e00beef\t2026-11-26 12:00:00\t2026-11-26 12:00:01\tup\tb\t7\t2\t0aff\ttab\\there\tok\t\tx/y\t3\n`,

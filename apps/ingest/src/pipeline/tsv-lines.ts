@@ -81,15 +81,6 @@ function raw(out: TsvBytes, value: string | Buffer): void {
   out.byte(T);
 }
 
-function stringArray(out: TsvBytes, items: readonly string[]): void {
-  out.byte(OPEN);
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) out.byte(COMMA);
-    out.quoted(items[i] as string);
-  }
-  out.byte(CLOSE);
-}
-
 /** Ends a line: its last field is written without the tab. */
 function last(out: TsvBytes, text: string): void {
   out.plain(text);
@@ -172,7 +163,7 @@ const deviceStatus: LineEncoder<DeviceStatusRow> = (r, d, out) => {
   nullable(out, r.rssi, 'rssi');
   nullable(out, r.snr, 'snr');
   num(out, r.gateway_count, 'gateway_count');
-  stringArray(out, r.gateway_ids);
+  out.quotedArray(r.gateway_ids);
   out.byte(T);
   num(out, r.frequency, 'frequency');
   num(out, r.dr, 'dr');
@@ -319,15 +310,21 @@ export class TsvTables implements RowTargets {
     return this[table].body();
   }
 
+  /** The bodies of rows collected beforehand (re-decoding, reprocessing, tests). */
+  static of(rows: TableRows): TsvTables {
+    const tables = new TsvTables();
+    tables.uplinks.pushAll(rows.uplinks);
+    tables.readings.pushAll(rows.readings);
+    tables.device_status.pushAll(rows.device_status);
+    tables.gateway_last_seen.pushAll(rows.gateway_last_seen);
+    tables.dead_letters.pushAll(rows.dead_letters);
+    tables.unassigned_uplinks.pushAll(rows.unassigned_uplinks);
+    return tables;
+  }
+
   /** Once every insert of the bodies is confirmed: their buffers go back to the pool. */
   release(): void {
     for (const table of TABLES) this[table].release();
   }
 }
 
-/** The TabSeparated body of collected rows of one table; undefined when it has none. */
-export function tsvBody<K extends keyof TableRows>(rows: TableRows, table: K): Buffer | undefined {
-  const tables = new TsvTables();
-  (tables[table] as unknown as TsvTable<TableRows[K][number]>).pushAll(rows[table] as TableRows[K][number][]);
-  return tables.body(table);
-}
