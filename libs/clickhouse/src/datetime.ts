@@ -8,7 +8,7 @@ function pad(value: number, width = 2): string {
 }
 
 /** `DateTime` holds unsigned 32-bit epoch seconds: 1970-01-01 00:00:00 .. 2106-02-07 06:28:15 UTC. */
-const DATETIME_MAX_MS = 4294967295 * 1000;
+export const DATETIME_MAX_MS = 4294967295 * 1000;
 
 /** True for a valid Date that a `DateTime` column can hold. */
 export function isDateTimeInRange(date: Date): boolean {

@@ -1,5 +1,6 @@
 import { SqlValueError } from './sql';
-import { DateTimeText, TsvBuilder, TsvBytes, tsvEscape, tsvNumber, tsvQuoted, tsvStringArray } from './tsv';
+import { formatDateTimeUtc } from './datetime';
+import { TsvBuilder, TsvBytes, tsvEscape, tsvNumber, tsvQuoted, tsvStringArray } from './tsv';
 import type { InsertValue } from './insert-rows';
 
 /** One row of one column `v`, as its line without the final line feed. */
@@ -200,15 +201,28 @@ describe('the per-column helpers (hand-written line encoders of ingest)', () => 
     expect(error.message).toMatch(/^column snr:/);
   });
 
-  it('DateTimeText formats across seconds and refuses out-of-range Dates, naming the column', () => {
-    const dates = new DateTimeText();
-    expect(dates.format(new Date('2024-05-01T10:20:30.100Z'), 'ts')).toBe('2024-05-01 10:20:30');
-    expect(dates.format(new Date('2024-05-01T10:20:30.900Z'), 'ts')).toBe('2024-05-01 10:20:30');
-    expect(dates.format(new Date('2024-05-01T10:20:31.000Z'), 'ts')).toBe('2024-05-01 10:20:31');
-    expect(dates.format(new Date('1999-12-31T23:59:59.000Z'), 'ts')).toBe('1999-12-31 23:59:59');
-    const error = caught(() => dates.format(new Date(-1), 'received_at'));
-    expect(error.code).toBe('invalid_date');
-    expect(error.message).toMatch(/^column received_at:/);
+  it('TsvBytes.dateTime writes formatDateTimeUtc across seconds, days and years, and refuses out-of-range times, naming the column', () => {
+    const out = new TsvBytes(4);
+    // Times in an order that changes the day back and forth (the day text is remembered), with millisecond parts.
+    const times = [
+      Date.parse('2024-05-01T10:20:30.100Z'), Date.parse('2024-05-01T10:20:30.900Z'), Date.parse('2024-05-01T10:20:31.000Z'),
+      Date.parse('1999-12-31T23:59:59.999Z'), Date.parse('2024-02-29T00:00:00.000Z'), Date.parse('2024-05-01T23:59:59.000Z'),
+      0, 4294967295 * 1000, Date.parse('2106-02-07T06:28:15Z'), Date.parse('2038-01-19T03:14:08Z'),
+    ];
+    for (let i = 0; i < 2000; i++) times.push(Math.floor((i * 2654435761) % 4294967295) * 1000 + (i % 1000));
+    times.forEach((ms, i) => {
+      if (i > 0) out.byte(0x7c);
+      out.dateTime(ms, 'ts');
+    });
+    expect(out.bytes().toString('utf8').split('|')).toEqual(times.map((ms) => formatDateTimeUtc(new Date(ms))));
+    expect(out.bytes().toString('utf8').slice(0, 19)).toBe('2024-05-01 10:20:30');
+    for (const bad of [-1, 4294967295 * 1000 + 1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const before = out.byteLength;
+      const error = caught(() => out.dateTime(bad, 'received_at'));
+      expect(error.code).toBe('invalid_date');
+      expect(error.message).toMatch(/^column received_at:/);
+      expect(out.byteLength).toBe(before);
+    }
   });
 });
 

@@ -8,7 +8,7 @@
  * carriage return are written as \\ \t \n \r; NULL is \N; a DateTime is `YYYY-MM-DD hh:mm:ss` in the column's zone
  * (our columns are DateTime('UTC')); an array is `[...]` with strings quoted in '', escaped inside the quotes and not escaped again as a field.
  */
-import { formatDateTimeUtc, isDateTimeInRange } from './datetime';
+import { DATETIME_MAX_MS, formatDateTimeUtc } from './datetime';
 import type { InsertValue } from './insert-rows';
 import { SqlValueError } from './sql';
 
@@ -20,6 +20,8 @@ const QUOTE = 0x27;
 const COMMA = 0x2c;
 const OPEN = 0x5b;
 const CLOSE = 0x5d;
+const ZERO = 0x30;
+const COLON = 0x3a;
 /** The letter after the backslash of each escaped ASCII character (\\ \t \n \r \'). */
 const ESCAPE_LETTER: Record<number, number> = { [BACKSLASH]: BACKSLASH, [TAB]: 0x74, [LF]: 0x6e, [CR]: 0x72, [QUOTE]: QUOTE };
 
@@ -48,24 +50,6 @@ function quoted(text: string): string {
   return `'${NEEDS_QUOTE_ESCAPE.test(text) ? text.replace(QUOTE_ESCAPES, (c) => QUOTE_ESCAPED[c] as string) : text}'`;
 }
 
-/** Formats DateTimes, remembering the last second (a batch's rows share few distinct seconds). */
-export class DateTimeText {
-  private second = Number.NaN;
-  private text = '';
-
-  format(date: Date, column: string): string {
-    const ms = date.getTime();
-    const second = Math.floor(ms / 1000);
-    if (second === this.second) return this.text;
-    if (!isDateTimeInRange(date)) {
-      throw new SqlValueError(`column ${column}: invalid Date or outside the DateTime range (1970 .. 2106)`, 'invalid_date');
-    }
-    this.second = second;
-    this.text = formatDateTimeUtc(date);
-    return this.text;
-  }
-}
-
 /** A finite number's text; NaN and the infinities throw. */
 export function tsvNumber(value: number, column: string): string {
   return number(value, column);
@@ -77,24 +61,24 @@ function number(value: number, column: string): string {
 }
 
 /** One item of an array field (strings quoted, dates quoted, NULL as a literal, nested arrays). */
-function arrayItem(out: TsvBytes, value: InsertValue, column: string, dates: DateTimeText): void {
+function arrayItem(out: TsvBytes, value: InsertValue, column: string): void {
   if (typeof value === 'string') out.quoted(value);
   else if (typeof value === 'number') out.plain(number(value, column));
   else if (value instanceof Date) {
     out.byte(QUOTE);
-    out.plain(dates.format(value, column));
+    out.dateTime(value.getTime(), column);
     out.byte(QUOTE);
   } else if (value === null) out.plain('NULL');
   else if (typeof value === 'bigint') out.plain(value.toString());
   else if (typeof value === 'boolean') out.plain(value ? '1' : '0');
-  else arrayField(out, value as readonly InsertValue[], column, dates);
+  else arrayField(out, value as readonly InsertValue[], column);
 }
 
-function arrayField(out: TsvBytes, items: readonly InsertValue[], column: string, dates: DateTimeText): void {
+function arrayField(out: TsvBytes, items: readonly InsertValue[], column: string): void {
   out.byte(OPEN);
   for (let i = 0; i < items.length; i++) {
     if (i > 0) out.byte(COMMA);
-    arrayItem(out, items[i] as InsertValue, column, dates);
+    arrayItem(out, items[i] as InsertValue, column);
   }
   out.byte(CLOSE);
 }
@@ -106,7 +90,6 @@ function arrayField(out: TsvBytes, items: readonly InsertValue[], column: string
  */
 export class TsvBuilder<T> {
   private readonly out = new TsvBytes(4 * 1024);
-  private readonly dates = new DateTimeText();
   private rows = 0;
 
   constructor(readonly columns: readonly (keyof T & string)[]) {}
@@ -125,10 +108,10 @@ export class TsvBuilder<T> {
         if (typeof value === 'string') this.out.escaped(value);
         else if (typeof value === 'number') this.out.plain(number(value, column));
         else if (value === null) this.out.plain('\\N');
-        else if (value instanceof Date) this.out.plain(this.dates.format(value, column));
+        else if (value instanceof Date) this.out.dateTime(value.getTime(), column);
         else if (typeof value === 'bigint') this.out.plain(value.toString());
         else if (typeof value === 'boolean') this.out.plain(value ? '1' : '0');
-        else if (Array.isArray(value)) arrayField(this.out, value as readonly InsertValue[], column, this.dates);
+        else if (Array.isArray(value)) arrayField(this.out, value as readonly InsertValue[], column);
         else throw new SqlValueError(`column ${column}: cannot insert a value of type ${typeof value}`, 'unsupported_value');
       }
       this.out.byte(LF);
@@ -160,6 +143,9 @@ export class TsvBuilder<T> {
 export class TsvBytes {
   private buffer: Buffer;
   private length = 0;
+  /** The last day `dateTime` wrote (days since 1970) and its text. */
+  private day = Number.NaN;
+  private dayText = '';
 
   /** A new buffer of `initial` bytes, or a buffer to reuse (one `detach`ed from an earlier body). */
   constructor(initial: number | Buffer = 64 * 1024) {
@@ -208,6 +194,42 @@ export class TsvBytes {
       }
       out[at++] = c;
     }
+    this.length = at;
+  }
+
+  /**
+   * A `DateTime` field (`YYYY-MM-DD hh:mm:ss`, UTC, milliseconds dropped) from epoch milliseconds, written digit by
+   * digit: the day's text is kept from the last call (a batch's times share few days), the time of day is
+   * arithmetic. Outside the DateTime range (1970 .. 2106) or not a number: `SqlValueError` naming the column.
+   */
+  dateTime(ms: number, column: string): void {
+    if (!(ms >= 0 && ms <= DATETIME_MAX_MS)) {
+      throw new SqlValueError(`column ${column}: invalid Date or outside the DateTime range (1970 .. 2106)`, 'invalid_date');
+    }
+    const seconds = Math.floor(ms / 1000);
+    const day = Math.floor(seconds / 86_400);
+    if (day !== this.day) {
+      this.day = day;
+      this.dayText = formatDateTimeUtc(new Date(day * 86_400_000)).slice(0, 11); // 'YYYY-MM-DD '
+    }
+    this.reserve(19);
+    const out = this.buffer;
+    let at = this.length;
+    const dayText = this.dayText;
+    for (let i = 0; i < 11; i++) out[at++] = dayText.charCodeAt(i);
+    let rest = seconds - day * 86_400;
+    const hour = Math.floor(rest / 3600);
+    rest -= hour * 3600;
+    const minute = Math.floor(rest / 60);
+    const second = rest - minute * 60;
+    out[at++] = ZERO + Math.floor(hour / 10);
+    out[at++] = ZERO + (hour % 10);
+    out[at++] = COLON;
+    out[at++] = ZERO + Math.floor(minute / 10);
+    out[at++] = ZERO + (minute % 10);
+    out[at++] = COLON;
+    out[at++] = ZERO + Math.floor(second / 10);
+    out[at++] = ZERO + (second % 10);
     this.length = at;
   }
 

@@ -187,6 +187,47 @@ export function eventTime(epochMs: number | undefined, receivedAt: number): Date
   return new Date(epochMs);
 }
 
+/** Two ASCII digits at `i` as a number, or -1. */
+function twoDigits(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 0x30;
+  const b = text.charCodeAt(i + 1) - 0x30;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * `Date.parse` of measurement times, faster for the shape the codecs write (`toISOString`:
+ * `YYYY-MM-DDThh:mm:ss.sssZ`): the day is parsed once while it repeats, the time of day is arithmetic. Any other
+ * text, or a field out of range, goes to `Date.parse`: the results are equal (tested). A load profile carries
+ * dozens of times per payload, and `Date.parse` was a tenth of the readings encoder.
+ */
+export class IsoTimes {
+  private dayText = '#'; // 'YYYY-MM-DDT' of the last day parsed
+  private dayMs = Number.NaN;
+
+  parse(at: string): number {
+    if (at.length !== 24 || at.charCodeAt(10) !== 0x54 || at.charCodeAt(13) !== 0x3a || at.charCodeAt(16) !== 0x3a || at.charCodeAt(19) !== 0x2e || at.charCodeAt(23) !== 0x5a) {
+      return Date.parse(at); // not T : : . Z where toISOString puts them
+    }
+    if (!at.startsWith(this.dayText)) {
+      // Only YYYY-MM-DD: `Date.parse` reads other date texts alone more leniently than within a date-time.
+      const digits = twoDigits(at, 0) >= 0 && twoDigits(at, 2) >= 0 && twoDigits(at, 5) >= 0 && twoDigits(at, 8) >= 0;
+      const dayMs = digits && at.charCodeAt(4) === 0x2d && at.charCodeAt(7) === 0x2d ? Date.parse(at.slice(0, 10)) : Number.NaN; // UTC midnight
+      if (Number.isNaN(dayMs)) return Date.parse(at);
+      this.dayText = at.slice(0, 11);
+      this.dayMs = dayMs;
+    }
+    const hour = twoDigits(at, 11);
+    const minute = twoDigits(at, 14);
+    const second = twoDigits(at, 17);
+    const centis = twoDigits(at, 20);
+    const last = at.charCodeAt(22) - 0x30;
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || centis < 0 || last < 0 || last > 9) {
+      return Date.parse(at);
+    }
+    return this.dayMs + ((hour * 60 + minute) * 60 + second) * 1000 + centis * 10 + last;
+  }
+}
+
 /** A measurement's `at` (ISO-8601) when plausible, else the uplink's time (epoch ms); `parsed`: `Date.parse(at)` if known. */
 export function readingTimeMs(at: string | undefined, uplinkMs: number, receivedAt: number, parsed?: number): number {
   if (at === undefined) return uplinkMs;

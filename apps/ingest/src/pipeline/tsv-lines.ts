@@ -10,9 +10,9 @@
  * `TsvTables` takes rows the way `BatchProcessor` hands them out (`push`), encoding each at once: a batch keeps
  * bytes, not thousands of row objects and parsed events (which then die young, cheap for the garbage collector).
  */
-import { DateTimeText, TsvBytes, tsvNumber } from '@app/clickhouse';
+import { TsvBytes, tsvNumber } from '@app/clickhouse';
 import type { Measurement } from '@app/codecs';
-import { TABLES, boundedInt, readingTimeMs } from './rows';
+import { IsoTimes, TABLES, boundedInt, readingTimeMs } from './rows';
 import type { DeadLetterRow, DeviceStatusRow, GatewaySeenRow, ReadingGroup, RowTargets, TableRows, UnassignedRow, UplinkRow } from './rows';
 
 const T = 0x09; // tab
@@ -22,30 +22,13 @@ const OPEN = 0x5b; // [
 const CLOSE = 0x5d; // ]
 const QUOTE = 0x27;
 
-/**
- * Formatters of one body, one per time column: each remembers its last second, and a batch's rows share few
- * (alternating columns through one formatter would miss every time).
- */
+/** What the encoders of one body remember between rows. */
 class BodyDates {
-  readonly ts = new DateTimeText();
-  readonly received = new DateTimeText();
-  private readonly scratch = new Date(0);
-  private lastAt: string | undefined;
-  private lastAtMs = 0;
+  private readonly times = new IsoTimes();
 
-  /** An epoch-ms time through `formatter` without a Date per call. */
-  ms(formatter: DateTimeText, ms: number, column: string): string {
-    this.scratch.setTime(ms);
-    return formatter.format(this.scratch, column);
-  }
-
-  /** `Date.parse` of a measurement's `at`, remembering the last one (a payload's values often share it). */
+  /** `Date.parse` of a measurement's `at`. */
   parseAt(at: string): number {
-    if (at !== this.lastAt) {
-      this.lastAt = at;
-      this.lastAtMs = Date.parse(at);
-    }
-    return this.lastAtMs;
+    return this.times.parse(at);
   }
 }
 
@@ -74,6 +57,12 @@ function plain(out: TsvBytes, text: string): void {
   out.byte(T);
 }
 
+/** A DateTime field (epoch ms) then a tab. */
+function time(out: TsvBytes, ms: number, column: string): void {
+  out.dateTime(ms, column);
+  out.byte(T);
+}
+
 /** A String field holding a message as received: its bytes, or its text (read back from ClickHouse). */
 function raw(out: TsvBytes, value: string | Buffer): void {
   if (typeof value === 'string') out.escaped(value);
@@ -90,8 +79,8 @@ function last(out: TsvBytes, text: string): void {
 const uplink: LineEncoder<UplinkRow> = (r, d, out) => {
   plain(out, r.tenant_id);
   esc(out, r.dev_eui);
-  plain(out, d.ts.format(r.ts, 'ts'));
-  plain(out, d.received.format(r.received_at, 'received_at'));
+  time(out, r.ts.getTime(), 'ts');
+  time(out, r.received_at.getTime(), 'received_at');
   esc(out, r.event);
   esc(out, r.deduplication_id);
   num(out, r.f_cnt, 'f_cnt');
@@ -110,7 +99,7 @@ type ItemWriter = (out: TsvBytes, m: Measurement, g: ReadingGroup, d: BodyDates)
 const tsItem: ItemWriter = (out, m, g, d) => {
   const at = m.at === undefined ? g.uplink_ms : readingTimeMs(m.at, g.uplink_ms, g.received_ms, d.parseAt(m.at));
   out.byte(QUOTE);
-  out.plain(d.ms(d.ts, at, 'ts'));
+  out.dateTime(at, 'ts');
   out.byte(QUOTE);
 };
 const quantityItem: ItemWriter = (out, m) => out.quoted(m.quantity);
@@ -133,7 +122,7 @@ const readingGroup: LineEncoder<ReadingGroup> = (g, d, out) => {
   plain(out, g.tenant_id);
   plain(out, g.device_id);
   esc(out, g.device_address);
-  plain(out, d.ms(d.received, g.received_ms, 'received_at'));
+  time(out, g.received_ms, 'received_at');
   esc(out, g.codec);
   esc(out, g.source);
   esc(out, g.deduplication_id);
@@ -157,8 +146,8 @@ const deviceStatus: LineEncoder<DeviceStatusRow> = (r, d, out) => {
   plain(out, r.tenant_id);
   plain(out, r.device_id);
   esc(out, r.dev_eui);
-  plain(out, d.ts.format(r.ts, 'ts'));
-  plain(out, d.received.format(r.received_at, 'received_at'));
+  time(out, r.ts.getTime(), 'ts');
+  time(out, r.received_at.getTime(), 'received_at');
   num(out, r.f_cnt, 'f_cnt');
   nullable(out, r.rssi, 'rssi');
   nullable(out, r.snr, 'snr');
@@ -175,7 +164,7 @@ const deviceStatus: LineEncoder<DeviceStatusRow> = (r, d, out) => {
 const gatewaySeen: LineEncoder<GatewaySeenRow> = (r, d, out) => {
   plain(out, r.tenant_id);
   esc(out, r.gateway_id);
-  plain(out, d.ts.format(r.last_seen, 'last_seen'));
+  time(out, r.last_seen.getTime(), 'last_seen');
   esc(out, r.dev_eui);
   nullable(out, r.rssi, 'rssi');
   last(out, r.snr === null ? '\\N' : tsvNumber(r.snr, 'snr'));
@@ -184,7 +173,7 @@ const gatewaySeen: LineEncoder<GatewaySeenRow> = (r, d, out) => {
 const deadLetter: LineEncoder<DeadLetterRow> = (r, d, out) => {
   plain(out, r.tenant_id);
   plain(out, r.id);
-  plain(out, d.received.format(r.received_at, 'received_at'));
+  time(out, r.received_at.getTime(), 'received_at');
   esc(out, r.topic);
   esc(out, r.dev_eui);
   esc(out, r.event);
@@ -198,8 +187,8 @@ const deadLetter: LineEncoder<DeadLetterRow> = (r, d, out) => {
 const unassigned: LineEncoder<UnassignedRow> = (r, d, out) => {
   esc(out, r.dev_eui);
   esc(out, r.application_id);
-  plain(out, d.ts.format(r.ts, 'ts'));
-  plain(out, d.received.format(r.received_at, 'received_at'));
+  time(out, r.ts.getTime(), 'ts');
+  time(out, r.received_at.getTime(), 'received_at');
   esc(out, r.event);
   esc(out, r.deduplication_id);
   num(out, r.f_cnt, 'f_cnt');
