@@ -15,6 +15,10 @@
  *      the k-th arrival of a bucket is paired with the k-th publish of that bucket.
  *  (c) below saturation: BENCH_INGEST_PACED_UPLINKS (20,000) more uplinks paced at BENCH_INGEST_PACED_RATE (2,000/s):
  *      the latency when the drain keeps up (in (b) the publishers outrun it and the latency is mostly queueing).
+ * CPU: each phase's CPU seconds per process (from /proc), and the floor they set for (b): however well its processes
+ * overlap, (b) cannot end sooner than its CPU seconds spread over the machine's cores (and, with ingest costing
+ * nothing, than the publishers', the broker's and ClickHouse's). On 2 cores that shows how much of the bare rate
+ * (b) could reach at the measured costs.
  * Publishing: BENCH_INGEST_CONNECTIONS (4) connections, BENCH_INGEST_WINDOW (500) unacknowledged publishes each.
  * BENCH_INGEST_CPU_PROF=<dir> runs ingest with --cpu-prof into that directory (written at its shutdown);
  * BENCH_INGEST_NODE_ARGS adds Node.js flags to ingest's command line; every INGEST_* variable set for the bench is
@@ -22,6 +26,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { sql } from '@app/clickhouse';
 import { IngestStack, TestMosquitto, checkStored, combinePlans, exactOrWhy, planUplinks, publishUplinks, waitFor } from '@app/testing';
@@ -39,6 +44,7 @@ const NODE_ARGS = (process.env.BENCH_INGEST_NODE_ARGS ?? '').split(' ').filter(B
 const PACED_UPLINKS = Number(process.env.BENCH_INGEST_PACED_UPLINKS ?? 20_000);
 const PACED_RATE = Number(process.env.BENCH_INGEST_PACED_RATE ?? 2_000);
 const BUCKET_SECONDS = 100;
+const CORES = availableParallelism();
 const ROOT = resolve(__dirname, '..');
 const TICKS = 100; // Linux USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s
 
@@ -71,7 +77,8 @@ function percentile(sorted: Float64Array, p: number): number {
 
 /**
  * The counting subscriber of (a), in its own process (as ingest is in (b)), so it does not share a thread with
- * the publishers: prints `ready` after its SUBACK and `done <Date.now() of the last message>` after `count`.
+ * the publishers: prints `ready <CPU s>` after its SUBACK and `done <Date.now() of the last message> <CPU s>` after
+ * `count`.
  */
 const BARE_SUBSCRIBER = `
 const mqtt = require('mqtt');
@@ -79,21 +86,35 @@ const [url, count] = [process.argv[1], Number(process.argv[2])];
 const client = mqtt.connect(url, { protocolVersion: 5, clientId: 'bench-bare-' + process.pid, clean: true });
 let received = 0;
 client.on('message', () => {
-  if (++received === count) { console.log('done ' + Date.now()); client.end(true, () => process.exit(0)); }
+  if (++received === count) { console.log('done ' + Date.now() + ' ' + cpu()); client.end(true, () => process.exit(0)); }
 });
-client.on('connect', () => client.subscribe('$share/bench-bare/application/+/device/+/event/+', { qos: 1 }, () => console.log('ready')));
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+client.on('connect', () => client.subscribe('$share/bench-bare/application/+/device/+/event/+', { qos: 1 }, () => console.log('ready ' + cpu())));
 `;
 
+interface Bare {
+  rate: number;
+  seconds: number;
+  cpu: { bench: number; broker: number; subscriber: number };
+}
+
 /** (a): publish to a subscriber that only counts; messages/s from the first publish to the last delivery. */
-async function bareBroker(broker: TestMosquitto, uplinks: PlannedUplink[]): Promise<number> {
+async function bareBroker(broker: TestMosquitto, uplinks: PlannedUplink[]): Promise<Bare> {
   const child = spawn(process.execPath, ['-e', BARE_SUBSCRIBER, broker.url, String(uplinks.length)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   try {
     await waitFor('the bare subscriber to subscribe', async () => out.includes('ready'), 20_000, 5);
+    const before = { bench: process.cpuUsage(), broker: cpuSeconds(broker.pid) };
     const published = await publishUplinks(broker.url, uplinks, { connections: CONNECTIONS, window: WINDOW });
-    const last = await waitFor('the bare subscriber to receive every message', async () => /done (\d+)/.exec(out)?.[1], 120_000, 5);
-    return uplinks.length / ((Number(last) - published.startedAt) / 1000);
+    const done = await waitFor('the bare subscriber to receive every message', async () => /done (\d+) (\S+)/.exec(out) ?? undefined, 120_000, 5);
+    const bench = process.cpuUsage(before.bench);
+    const seconds = (Number(done[1]) - published.startedAt) / 1000;
+    return {
+      rate: uplinks.length / seconds,
+      seconds,
+      cpu: { bench: (bench.user + bench.system) / 1e6, broker: cpuSeconds(broker.pid) - before.broker, subscriber: Number(done[2]) - Number(/ready (\S+)/.exec(out)?.[1] ?? 0) },
+    };
   } finally {
     child.kill('SIGKILL');
   }
@@ -201,7 +222,8 @@ async function main(): Promise<void> {
     const bare = planUplinks({ meters: METERS, count: UPLINKS, seed: 101 });
     const plan = planUplinks({ meters: METERS, count: UPLINKS, seed: 102 });
     const paced = planUplinks({ meters: METERS, count: PACED_UPLINKS, seed: 103 });
-    const bareRate = await bareBroker(broker, bare.uplinks);
+    const bareRun = await bareBroker(broker, bare.uplinks);
+    const bareRate = bareRun.rate;
     console.log(`(a) bare broker: ${fmt(bareRate)} messages/s`);
 
     // Every INGEST_* setting of the bench's environment reaches ingest (INGEST_BATCH_MAX_RECORDS, ...).
@@ -225,6 +247,9 @@ async function main(): Promise<void> {
     const check = await checkStored(store, both);
     const [rows] = await store.query<{ n: string }>(sql`SELECT count() AS n FROM readings FINAL`);
     const e2e = plan.uplinks.length / full.seconds;
+    // However well (b) overlapped its processes, it cannot take less than its CPU seconds spread over every core.
+    const floor = (full.cpu.ingest + full.cpu.system + full.cpu.broker + full.cpu.clickhouse + full.cpu.bench) / CORES;
+    const others = (full.cpu.broker + full.cpu.clickhouse + full.cpu.bench) / CORES;
     const table: [string, string][] = [
       ['(a) bare broker, QoS 1 publish -> counting subscriber', `${fmt(bareRate)} messages/s`],
       ['(b) publish rate with ingest subscribed', `${fmt(full.publishRate)} messages/s`],
@@ -238,6 +263,15 @@ async function main(): Promise<void> {
       ['ClickHouse insert seconds by table during (b) (ingest /metrics)', inserts || 'n/a'],
       ['drain batches during (b)', batches ? `${fmt(batches)} batches, ${fmt(batchRecords / batches)} records each on average` : 'n/a'],
       ['CPU seconds during (b)', `ingest ${full.cpu.ingest.toFixed(1)}, system ${full.cpu.system.toFixed(1)}, mosquitto ${full.cpu.broker.toFixed(1)}, clickhouse-server ${full.cpu.clickhouse.toFixed(1)}, bench (publishers + polls) ${full.cpu.bench.toFixed(1)}`],
+      ['CPU seconds during (a)', `publishers ${bareRun.cpu.bench.toFixed(1)}, mosquitto ${bareRun.cpu.broker.toFixed(1)}, subscriber ${bareRun.cpu.subscriber.toFixed(1)}`],
+      [
+        `CPU floor of (b) on ${CORES} cores`,
+        `${floor.toFixed(1)} s (its CPU seconds / ${CORES}): at most ${fmt(UPLINKS / floor)} uplinks/s, ${((UPLINKS / floor / bareRate) * 100).toFixed(0)} % of bare`,
+      ],
+      [
+        `the same floor with ingest costing nothing`,
+        `${others.toFixed(1)} s (publishers, mosquitto, ClickHouse): at most ${fmt(UPLINKS / others)} uplinks/s, ${((UPLINKS / others / bareRate) * 100).toFixed(0)} % of bare`,
+      ],
       ['targets', `>= 10,000 uplinks/s: ${e2e >= 10_000 ? 'met' : 'missed'}; >= 50 % of bare: ${e2e >= bareRate / 2 ? 'met' : 'missed'}`],
     ];
     const width = Math.max(...table.map(([k]) => k.length));
