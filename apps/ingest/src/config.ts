@@ -23,8 +23,13 @@ export const ingestConfigSchema = z.object({
   INGEST_WAL_SYNC: z.enum(['always', 'none']).default('always'),
   /** Buffered bytes not yet in ClickHouse before acknowledgements stop (pushing back on the broker). */
   INGEST_WAL_CAPACITY_BYTES: z.coerce.number().int().min(1024 * 1024).default(1024 * 1024 * 1024),
-  /** A ClickHouse batch closes at this many messages ... */
-  INGEST_BATCH_MAX_RECORDS: z.coerce.number().int().min(1).max(100_000).default(10_000),
+  /**
+   * A ClickHouse batch closes at this many messages ... (fewer, larger inserts cost ClickHouse less CPU per row:
+   * docs/benchmarks.md "Ingest end to end")
+   */
+  INGEST_BATCH_MAX_RECORDS: z.coerce.number().int().min(1).max(100_000).default(25_000),
+  /** ... or this many message bytes (bounds a batch's memory: two batches are held, one stored while the next is prepared) ... */
+  INGEST_BATCH_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(512 * 1024 * 1024).default(32 * 1024 * 1024),
   /** ... or when its first message has waited this long (ms). */
   INGEST_BATCH_MAX_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(250),
   /** Address the metrics listener binds. */

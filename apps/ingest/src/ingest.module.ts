@@ -45,6 +45,7 @@ export class IngestModule {
           walSync: config.INGEST_WAL_SYNC,
           walCapacityBytes: config.INGEST_WAL_CAPACITY_BYTES,
           batchMaxRecords: config.INGEST_BATCH_MAX_RECORDS,
+          batchMaxBytes: config.INGEST_BATCH_MAX_BYTES,
           batchMaxWaitMs: config.INGEST_BATCH_MAX_WAIT_MS,
           shareGroup: config.INGEST_SHARE_GROUP,
           limits: parseLimitsFrom(config),

@@ -24,3 +24,17 @@ describe('ingest metrics configuration', () => {
     expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['INGEST_METRICS_HOST']);
   });
 });
+
+describe('ingest batch configuration', () => {
+  it('closes batches at 25,000 messages or 32 MiB by default', () => {
+    const config = ingestConfigSchema.parse({});
+    expect(config.INGEST_BATCH_MAX_RECORDS).toBe(25_000);
+    expect(config.INGEST_BATCH_MAX_BYTES).toBe(32 * 1024 * 1024);
+    expect(ingestConfigSchema.parse({ INGEST_BATCH_MAX_BYTES: '1048576' }).INGEST_BATCH_MAX_BYTES).toBe(1_048_576);
+  });
+
+  it.each(['1000', '0', 'lots', String(1024 ** 3)])('refuses INGEST_BATCH_MAX_BYTES=%s naming the variable', (value) => {
+    const result = ingestConfigSchema.safeParse({ INGEST_BATCH_MAX_BYTES: value });
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['INGEST_BATCH_MAX_BYTES']);
+  });
+});

@@ -24,6 +24,8 @@ export interface PipelineSettings {
   walSync: 'always' | 'none';
   walCapacityBytes: number;
   batchMaxRecords: number;
+  /** Message bytes that close a batch (default 32 MiB). */
+  batchMaxBytes?: number;
   batchMaxWaitMs: number;
   shareGroup: string;
   limits: ParseLimits;
@@ -83,7 +85,7 @@ export class IngestPipeline {
       sync: this.settings.walSync,
       capacityBytes: this.settings.walCapacityBytes,
       batchMaxRecords: this.settings.batchMaxRecords,
-      batchMaxBytes: 32 * 1024 * 1024,
+      batchMaxBytes: this.settings.batchMaxBytes ?? 32 * 1024 * 1024,
       batchMaxWaitMs: this.settings.batchMaxWaitMs,
     });
     this.wal = wal;
