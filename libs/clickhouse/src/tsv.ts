@@ -21,6 +21,8 @@ const COMMA = 0x2c;
 const OPEN = 0x5b;
 const CLOSE = 0x5d;
 const ZERO = 0x30;
+/** Days whose text `TsvBytes.dateTime` keeps (a power of two). */
+const DAY_SLOTS = 8;
 const COLON = 0x3a;
 /** The letter after the backslash of each escaped ASCII character (\\ \t \n \r \'). */
 const ESCAPE_LETTER: Record<number, number> = { [BACKSLASH]: BACKSLASH, [TAB]: 0x74, [LF]: 0x6e, [CR]: 0x72, [QUOTE]: QUOTE };
@@ -143,9 +145,12 @@ export class TsvBuilder<T> {
 export class TsvBytes {
   private buffer: Buffer;
   private length = 0;
-  /** The last day `dateTime` wrote (days since 1970) and its text. */
-  private day = Number.NaN;
-  private dayText = '';
+  /**
+   * Days `dateTime` wrote lately (days since 1970) and their texts, in slots by day number: a body's rows alternate
+   * between a few days (event times, measurement times, today's receive time).
+   */
+  private readonly days = new Float64Array(DAY_SLOTS).fill(Number.NaN);
+  private readonly dayTexts: string[] = new Array<string>(DAY_SLOTS).fill('');
 
   /** A new buffer of `initial` bytes, or a buffer to reuse (one `detach`ed from an earlier body). */
   constructor(initial: number | Buffer = 64 * 1024) {
@@ -199,7 +204,7 @@ export class TsvBytes {
 
   /**
    * A `DateTime` field (`YYYY-MM-DD hh:mm:ss`, UTC, milliseconds dropped) from epoch milliseconds, written digit by
-   * digit: the day's text is kept from the last call (a batch's times share few days), the time of day is
+   * digit: the texts of the last few days are kept (a batch's times share few days), the time of day is
    * arithmetic. Outside the DateTime range (1970 .. 2106) or not a number: `SqlValueError` naming the column.
    */
   dateTime(ms: number, column: string): void {
@@ -208,14 +213,15 @@ export class TsvBytes {
     }
     const seconds = Math.floor(ms / 1000);
     const day = Math.floor(seconds / 86_400);
-    if (day !== this.day) {
-      this.day = day;
-      this.dayText = formatDateTimeUtc(new Date(day * 86_400_000)).slice(0, 11); // 'YYYY-MM-DD '
+    const slot = day & (DAY_SLOTS - 1);
+    if (this.days[slot] !== day) {
+      this.days[slot] = day;
+      this.dayTexts[slot] = formatDateTimeUtc(new Date(day * 86_400_000)).slice(0, 11); // 'YYYY-MM-DD '
     }
     this.reserve(19);
     const out = this.buffer;
     let at = this.length;
-    const dayText = this.dayText;
+    const dayText = this.dayTexts[slot] as string;
     for (let i = 0; i < 11; i++) out[at++] = dayText.charCodeAt(i);
     let rest = seconds - day * 86_400;
     const hour = Math.floor(rest / 3600);

@@ -201,21 +201,17 @@ function twoDigits(text: string, i: number): number {
  * dozens of times per payload, and `Date.parse` was a tenth of the readings encoder.
  */
 export class IsoTimes {
-  private dayText = '#'; // 'YYYY-MM-DDT' of the last day parsed
+  // 'YYYY-MM-DDT' and UTC midnight of the last two days parsed (a load profile can cross midnight).
+  private dayText = '#';
   private dayMs = Number.NaN;
+  private otherText = '#';
+  private otherMs = Number.NaN;
 
   parse(at: string): number {
     if (at.length !== 24 || at.charCodeAt(10) !== 0x54 || at.charCodeAt(13) !== 0x3a || at.charCodeAt(16) !== 0x3a || at.charCodeAt(19) !== 0x2e || at.charCodeAt(23) !== 0x5a) {
       return Date.parse(at); // not T : : . Z where toISOString puts them
     }
-    if (!at.startsWith(this.dayText)) {
-      // Only YYYY-MM-DD: `Date.parse` reads other date texts alone more leniently than within a date-time.
-      const digits = twoDigits(at, 0) >= 0 && twoDigits(at, 2) >= 0 && twoDigits(at, 5) >= 0 && twoDigits(at, 8) >= 0;
-      const dayMs = digits && at.charCodeAt(4) === 0x2d && at.charCodeAt(7) === 0x2d ? Date.parse(at.slice(0, 10)) : Number.NaN; // UTC midnight
-      if (Number.isNaN(dayMs)) return Date.parse(at);
-      this.dayText = at.slice(0, 11);
-      this.dayMs = dayMs;
-    }
+    if (!at.startsWith(this.dayText) && !this.switchDay(at)) return Date.parse(at);
     const hour = twoDigits(at, 11);
     const minute = twoDigits(at, 14);
     const second = twoDigits(at, 17);
@@ -225,6 +221,25 @@ export class IsoTimes {
       return Date.parse(at);
     }
     return this.dayMs + ((hour * 60 + minute) * 60 + second) * 1000 + centis * 10 + last;
+  }
+
+  /** Makes `at`'s day the current one (the other remembered day, or parsed); false if it is not YYYY-MM-DD. */
+  private switchDay(at: string): boolean {
+    const text = this.otherText;
+    const ms = this.otherMs;
+    this.otherText = this.dayText;
+    this.otherMs = this.dayMs;
+    if (at.startsWith(text)) {
+      this.dayText = text;
+      this.dayMs = ms;
+      return true;
+    }
+    // Only YYYY-MM-DD: `Date.parse` reads other date texts alone more leniently than within a date-time.
+    const digits = twoDigits(at, 0) >= 0 && twoDigits(at, 2) >= 0 && twoDigits(at, 5) >= 0 && twoDigits(at, 8) >= 0;
+    const dayMs = digits && at.charCodeAt(4) === 0x2d && at.charCodeAt(7) === 0x2d ? Date.parse(at.slice(0, 10)) : Number.NaN; // UTC midnight
+    this.dayText = Number.isNaN(dayMs) ? '#' : at.slice(0, 11);
+    this.dayMs = dayMs;
+    return !Number.isNaN(dayMs);
   }
 }
 
