@@ -8,7 +8,7 @@
  *      (its own Node.js process, MQTT v5, QoS 1, on a shared subscription like ingest's): first publish -> last
  *      message received.
  *  (b) end to end: as many other uplinks of a registered fleet (BENCH_INGEST_METERS, 1,000 meters of the simulator's
- *      models), published the same way, taken by one ingest process (INGEST_WAL_SYNC as set, default always) with
+ *      models), published the same way, taken by one ingest process (or BENCH_INGEST_INSTANCES; INGEST_WAL_SYNC as set, default always) with
  *      the system service resolving devices: first publish -> the last uplink and reading queryable in ClickHouse.
  *      Latency per uplink: ClickHouse is polled every BENCH_INGEST_POLL_MS (100) for the count of uplinks per
  *      100-second bucket of their event time (the simulator gives each uplink its own second, in publishing order);
@@ -20,6 +20,8 @@
  * nothing, than the publishers', the broker's and ClickHouse's). On 2 cores that shows how much of the bare rate
  * (b) could reach at the measured costs.
  * Publishing: BENCH_INGEST_CONNECTIONS (4) connections, BENCH_INGEST_WINDOW (500) unacknowledged publishes each.
+ * BENCH_INGEST_INSTANCES (1, at most 4): ingest processes on the shared subscription in (b) and (c), splitting the load
+ * (CPU is their sum; the insert and batch lines are the first one's).
  * BENCH_INGEST_CPU_PROF=<dir> runs ingest with --cpu-prof into that directory (written at its shutdown);
  * BENCH_INGEST_NODE_ARGS adds Node.js flags to ingest's command line; every INGEST_* variable set for the bench is
  * passed on to ingest (batch sizes, ...).
@@ -43,6 +45,9 @@ const CPU_PROF = process.env.BENCH_INGEST_CPU_PROF;
 const NODE_ARGS = (process.env.BENCH_INGEST_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const PACED_UPLINKS = Number(process.env.BENCH_INGEST_PACED_UPLINKS ?? 20_000);
 const PACED_RATE = Number(process.env.BENCH_INGEST_PACED_RATE ?? 2_000);
+/** Ingest instances on the shared subscription (the load split between them, as in a scaled deployment). */
+const INSTANCES = Math.min(4, Math.max(1, Number(process.env.BENCH_INGEST_INSTANCES ?? 1)));
+const IDS = ['a', 'b', 'c', 'd'].slice(0, INSTANCES);
 const BUCKET_SECONDS = 100;
 const CORES = availableParallelism();
 const ROOT = resolve(__dirname, '..');
@@ -168,7 +173,7 @@ async function endToEnd(stack: IngestStack, broker: TestMosquitto, plan: UplinkP
 
   const clickhouse = clickhousePid();
   const before = {
-    ingest: cpuSeconds(stack.pid('ingest-a')),
+    ingest: IDS.reduce((sum, id) => sum + cpuSeconds(stack.pid(`ingest-${id}`)), 0),
     system: cpuSeconds(stack.pid('system')),
     broker: cpuSeconds(broker.pid),
     clickhouse: cpuSeconds(clickhouse),
@@ -183,7 +188,7 @@ async function endToEnd(stack: IngestStack, broker: TestMosquitto, plan: UplinkP
   const done = observations[observations.length - 1];
   const benchCpu = process.cpuUsage(before.bench);
   const cpu = {
-    ingest: cpuSeconds(stack.pid('ingest-a')) - before.ingest,
+    ingest: IDS.reduce((sum, id) => sum + cpuSeconds(stack.pid(`ingest-${id}`)), 0) - before.ingest,
     system: cpuSeconds(stack.pid('system')) - before.system,
     broker: cpuSeconds(broker.pid) - before.broker,
     clickhouse: cpuSeconds(clickhouse) - before.clickhouse,
@@ -230,8 +235,10 @@ async function main(): Promise<void> {
     const ingestEnv = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('INGEST_') && e[1] !== undefined));
     stack = await IngestStack.start({ mqttUrl: broker.url, ingestEnv: { ...ingestEnv, INGEST_WAL_SYNC: WAL_SYNC }, logLevel: 'warn' });
     await stack.registerMeters([...plan.meters, ...paced.meters]);
-    await stack.startIngest('a', {}, [...NODE_ARGS, ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [])]);
-    await broker.waitForSubscription(stack.ingestClientId('a'), '$share/');
+    for (const id of IDS) {
+      await stack.startIngest(id, {}, [...NODE_ARGS, ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [])]);
+      await broker.waitForSubscription(stack.ingestClientId(id), '$share/');
+    }
     const store = stack.clickhouse;
 
     const full = await endToEnd(stack, broker, plan);
@@ -260,8 +267,8 @@ async function main(): Promise<void> {
         ? ([[`(c) paced at ${fmt(PACED_RATE)}/s: latency p50 / p99`, `${fmt(belowSaturation.p50)} ms / ${fmt(belowSaturation.p99)} ms (${fmt(belowSaturation.latencies)} uplinks; all queryable ${belowSaturation.seconds.toFixed(1)} s after the first publish)`]] as [string, string][])
         : []),
       ['stored with FINAL, (b) and (c)', `${fmt(check.uplinkRows)} uplinks, ${fmt(Number(rows?.n ?? 0))} readings: ${exactOrWhy(check)}`],
-      ['ClickHouse insert seconds by table during (b) (ingest /metrics)', inserts || 'n/a'],
-      ['drain batches during (b)', batches ? `${fmt(batches)} batches, ${fmt(batchRecords / batches)} records each on average` : 'n/a'],
+      [`ClickHouse insert seconds by table during (b) (ingest${INSTANCES > 1 ? ' a' : ''} /metrics)`, inserts || 'n/a'],
+      [`drain batches during (b)${INSTANCES > 1 ? ' (ingest a)' : ''}`, batches ? `${fmt(batches)} batches, ${fmt(batchRecords / batches)} records each on average` : 'n/a'],
       ['CPU seconds during (b)', `ingest ${full.cpu.ingest.toFixed(1)}, system ${full.cpu.system.toFixed(1)}, mosquitto ${full.cpu.broker.toFixed(1)}, clickhouse-server ${full.cpu.clickhouse.toFixed(1)}, bench (publishers + polls) ${full.cpu.bench.toFixed(1)}`],
       ['CPU seconds during (a)', `publishers ${bareRun.cpu.bench.toFixed(1)}, mosquitto ${bareRun.cpu.broker.toFixed(1)}, subscriber ${bareRun.cpu.subscriber.toFixed(1)}`],
       [
@@ -279,7 +286,7 @@ async function main(): Promise<void> {
     for (const [k, v] of table) console.log(`| ${k.padEnd(width)} | ${v} |`);
   } finally {
     if (stack) {
-      await stack.killIngest('a', 'SIGTERM');
+      for (const id of IDS) await stack.killIngest(id, 'SIGTERM');
       await stack.stop();
     }
     await broker.dispose();
