@@ -8,12 +8,16 @@ function pad(value: number, width = 2): string {
 }
 
 /** `DateTime` holds unsigned 32-bit epoch seconds: 1970-01-01 00:00:00 .. 2106-02-07 06:28:15 UTC. */
-export const DATETIME_MAX_MS = 4294967295 * 1000;
+const DATETIME_MAX_MS = 4294967295 * 1000;
 
 /** True for a valid Date that a `DateTime` column can hold. */
 export function isDateTimeInRange(date: Date): boolean {
-  const ms = date.getTime();
-  return !Number.isNaN(ms) && ms >= 0 && ms <= DATETIME_MAX_MS;
+  return isDateTimeMsInRange(date.getTime());
+}
+
+/** `isDateTimeInRange` of epoch milliseconds (false for NaN). */
+export function isDateTimeMsInRange(ms: number): boolean {
+  return ms >= 0 && ms <= DATETIME_MAX_MS;
 }
 
 function assertValid(date: Date): void {

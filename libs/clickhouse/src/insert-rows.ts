@@ -11,6 +11,11 @@ export type InsertRow = Readonly<Record<string, InsertValue>>;
 export type InsertRowOf<T> = { readonly [K in keyof T]: InsertValue };
 type EncodedValue = string | number | boolean | null | EncodedValue[];
 
+/** The error for a time a `DateTime` column cannot hold (every insert format). */
+export function dateTimeOutOfRange(column: string): SqlValueError {
+  return new SqlValueError(`column ${column}: invalid Date or outside the DateTime range (1970 .. 2106)`, 'invalid_date');
+}
+
 function encodeValue(value: InsertValue, column: string): EncodedValue {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
@@ -23,9 +28,7 @@ function encodeValue(value: InsertValue, column: string): EncodedValue {
   if (typeof value === 'bigint') return value.toString();
   // Epoch seconds: a DateTime column reads them the same whatever its time zone.
   if (value instanceof Date) {
-    if (!isDateTimeInRange(value)) {
-      throw new SqlValueError(`column ${column}: invalid Date or outside the DateTime range (1970 .. 2106)`, 'invalid_date');
-    }
+    if (!isDateTimeInRange(value)) throw dateTimeOutOfRange(column);
     return toEpochSeconds(value);
   }
   if (Array.isArray(value)) return value.map((item: InsertValue) => encodeValue(item, column));

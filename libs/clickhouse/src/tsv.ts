@@ -8,7 +8,8 @@
  * carriage return are written as \\ \t \n \r; NULL is \N; a DateTime is `YYYY-MM-DD hh:mm:ss` in the column's zone
  * (our columns are DateTime('UTC')); an array is `[...]` with strings quoted in '', escaped inside the quotes and not escaped again as a field.
  */
-import { DATETIME_MAX_MS, formatDateTimeUtc } from './datetime';
+import { formatDateTimeUtc, isDateTimeMsInRange } from './datetime';
+import { dateTimeOutOfRange } from './insert-rows';
 import type { InsertValue } from './insert-rows';
 import { SqlValueError } from './sql';
 
@@ -208,9 +209,7 @@ export class TsvBytes {
    * arithmetic. Outside the DateTime range (1970 .. 2106) or not a number: `SqlValueError` naming the column.
    */
   dateTime(ms: number, column: string): void {
-    if (!(ms >= 0 && ms <= DATETIME_MAX_MS)) {
-      throw new SqlValueError(`column ${column}: invalid Date or outside the DateTime range (1970 .. 2106)`, 'invalid_date');
-    }
+    if (!isDateTimeMsInRange(ms)) throw dateTimeOutOfRange(column);
     const seconds = Math.floor(ms / 1000);
     const day = Math.floor(seconds / 86_400);
     const slot = day & (DAY_SLOTS - 1);

@@ -22,18 +22,9 @@ const OPEN = 0x5b; // [
 const CLOSE = 0x5d; // ]
 const QUOTE = 0x27;
 
-/** What the encoders of one body remember between rows. */
-class BodyDates {
-  private readonly times = new IsoTimes();
-
-  /** `Date.parse` of a measurement's `at`. */
-  parseAt(at: string): number {
-    return this.times.parse(at);
-  }
-}
-
 /** Writes one row's line (ended by a line feed) or nothing (a reading group without a finite value). */
-type LineEncoder<R> = (row: R, d: BodyDates, out: TsvBytes) => void;
+/** `times`: the body's measurement-time parser (it remembers the days it saw). */
+type LineEncoder<R> = (row: R, out: TsvBytes, times: IsoTimes) => void;
 
 /** A field then a tab. */
 function num(out: TsvBytes, value: number, column: string): void {
@@ -76,7 +67,7 @@ function last(out: TsvBytes, text: string): void {
   out.byte(LF);
 }
 
-const uplink: LineEncoder<UplinkRow> = (r, d, out) => {
+const uplink: LineEncoder<UplinkRow> = (r, out) => {
   plain(out, r.tenant_id);
   esc(out, r.dev_eui);
   time(out, r.ts.getTime(), 'ts');
@@ -94,10 +85,10 @@ const uplink: LineEncoder<UplinkRow> = (r, d, out) => {
 };
 
 /** One item of a measurement-field array. */
-type ItemWriter = (out: TsvBytes, m: Measurement, g: ReadingGroup, d: BodyDates) => void;
+type ItemWriter = (out: TsvBytes, m: Measurement, g: ReadingGroup, times: IsoTimes) => void;
 
-const tsItem: ItemWriter = (out, m, g, d) => {
-  const at = m.at === undefined ? g.uplink_ms : readingTimeMs(m.at, g.uplink_ms, g.received_ms, d.parseAt(m.at));
+const tsItem: ItemWriter = (out, m, g, times) => {
+  const at = m.at === undefined ? g.uplink_ms : readingTimeMs(m.at, g.uplink_ms, g.received_ms, times.parse(m.at));
   out.byte(QUOTE);
   out.dateTime(at, 'ts');
   out.byte(QUOTE);
@@ -116,7 +107,7 @@ const MEASUREMENT_ARRAYS: readonly ItemWriter[] = [tsItem, quantityItem, valueIt
  * One `readings_ingest` line: the group's fields, then one array per measurement field, each over the finite values
  * only (so the arrays have equal lengths).
  */
-const readingGroup: LineEncoder<ReadingGroup> = (g, d, out) => {
+const readingGroup: LineEncoder<ReadingGroup> = (g, out, times) => {
   const ms = g.measurements;
   if (!ms.some((m) => Number.isFinite(m.value))) return;
   plain(out, g.tenant_id);
@@ -135,14 +126,14 @@ const readingGroup: LineEncoder<ReadingGroup> = (g, d, out) => {
     for (const m of ms) {
       if (!Number.isFinite(m.value)) continue;
       if (n++ > 0) out.byte(COMMA);
-      item(out, m, g, d);
+      item(out, m, g, times);
     }
     out.byte(CLOSE);
   }
   out.byte(LF);
 };
 
-const deviceStatus: LineEncoder<DeviceStatusRow> = (r, d, out) => {
+const deviceStatus: LineEncoder<DeviceStatusRow> = (r, out) => {
   plain(out, r.tenant_id);
   plain(out, r.device_id);
   esc(out, r.dev_eui);
@@ -161,7 +152,7 @@ const deviceStatus: LineEncoder<DeviceStatusRow> = (r, d, out) => {
   last(out, tsvNumber(r.version, 'version'));
 };
 
-const gatewaySeen: LineEncoder<GatewaySeenRow> = (r, d, out) => {
+const gatewaySeen: LineEncoder<GatewaySeenRow> = (r, out) => {
   plain(out, r.tenant_id);
   esc(out, r.gateway_id);
   time(out, r.last_seen.getTime(), 'last_seen');
@@ -170,7 +161,7 @@ const gatewaySeen: LineEncoder<GatewaySeenRow> = (r, d, out) => {
   last(out, r.snr === null ? '\\N' : tsvNumber(r.snr, 'snr'));
 };
 
-const deadLetter: LineEncoder<DeadLetterRow> = (r, d, out) => {
+const deadLetter: LineEncoder<DeadLetterRow> = (r, out) => {
   plain(out, r.tenant_id);
   plain(out, r.id);
   time(out, r.received_at.getTime(), 'received_at');
@@ -184,7 +175,7 @@ const deadLetter: LineEncoder<DeadLetterRow> = (r, d, out) => {
   last(out, tsvNumber(r.version, 'version'));
 };
 
-const unassigned: LineEncoder<UnassignedRow> = (r, d, out) => {
+const unassigned: LineEncoder<UnassignedRow> = (r, out) => {
   esc(out, r.dev_eui);
   esc(out, r.application_id);
   time(out, r.ts.getTime(), 'ts');
@@ -242,7 +233,7 @@ export class TsvTable<R> {
   constructor(
     private readonly table: keyof TableRows,
     private readonly encode: LineEncoder<R>,
-    private readonly dates: BodyDates,
+    private readonly times: IsoTimes,
     private readonly pool: TsvBufferPool | undefined,
   ) {}
 
@@ -257,7 +248,7 @@ export class TsvTable<R> {
 
   pushAll(rows: readonly R[]): number {
     this.out ??= new TsvBytes(this.pool?.take(this.table) ?? INITIAL_BYTES[this.table]);
-    for (const row of rows) this.encode(row, this.dates, this.out);
+    for (const row of rows) this.encode(row, this.out, this.times);
     this.lines += rows.length;
     return this.lines;
   }
@@ -276,7 +267,7 @@ export class TsvTable<R> {
 
 /** Row targets that encode as they take: one TabSeparated body per table. */
 export class TsvTables implements RowTargets {
-  private readonly dates = new BodyDates();
+  private readonly times = new IsoTimes();
   readonly uplinks: TsvTable<UplinkRow>;
   readonly readings: TsvTable<ReadingGroup>;
   readonly device_status: TsvTable<DeviceStatusRow>;
@@ -286,12 +277,12 @@ export class TsvTables implements RowTargets {
 
   /** With a pool, the bodies' buffers are taken from it and go back to it at `release`. */
   constructor(pool?: TsvBufferPool) {
-    this.uplinks = new TsvTable('uplinks', uplink, this.dates, pool);
-    this.readings = new TsvTable('readings', readingGroup, this.dates, pool);
-    this.device_status = new TsvTable('device_status', deviceStatus, this.dates, pool);
-    this.gateway_last_seen = new TsvTable('gateway_last_seen', gatewaySeen, this.dates, pool);
-    this.dead_letters = new TsvTable('dead_letters', deadLetter, this.dates, pool);
-    this.unassigned_uplinks = new TsvTable('unassigned_uplinks', unassigned, this.dates, pool);
+    this.uplinks = new TsvTable('uplinks', uplink, this.times, pool);
+    this.readings = new TsvTable('readings', readingGroup, this.times, pool);
+    this.device_status = new TsvTable('device_status', deviceStatus, this.times, pool);
+    this.gateway_last_seen = new TsvTable('gateway_last_seen', gatewaySeen, this.times, pool);
+    this.dead_letters = new TsvTable('dead_letters', deadLetter, this.times, pool);
+    this.unassigned_uplinks = new TsvTable('unassigned_uplinks', unassigned, this.times, pool);
   }
 
   /** The table's body, or undefined when it has no line. */
